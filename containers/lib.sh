@@ -9,9 +9,8 @@ NODE_IMAGE="${NODE_IMAGE:-localhost/qs-node22:build}"
 APP_IMAGE="${APP_IMAGE:-localhost/quickscale:dev}"
 
 # Where egress goes through a TLS-intercepting proxy (this machine), its CA sits in the host's
-# bundle. Build steps that download get that bundle mounted read-only; no layer keeps it.
+# bundle. Build steps that download get it as the build secret "ca"; no layer keeps it.
 ca_build_args=()
 if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-    ca_build_args=(--volume /etc/ssl/certs/ca-certificates.crt:/run/host-ca/bundle.crt:ro
-        --build-arg CA_BUNDLE=/run/host-ca/bundle.crt)
+    ca_build_args=(--secret id=ca,src=/etc/ssl/certs/ca-certificates.crt)
 fi
