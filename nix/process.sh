@@ -3,7 +3,7 @@
 # list of processes and every command can be run (and tested) without process-compose.
 # State and ports are those of just/services.sh (.var/services/, QS_PG_PORT, QS_VALKEY_PORT,
 # QS_AMQP_PORT, node qs-rabbit@localhost), so `just services-status`/`services-down` see them.
-# Usage: nix/process.sh pg-init|postgres|pg-setup|valkey|rabbitmq|rabbitmq-stop|ready NAME|urls
+# Usage: nix/process.sh pg-init|postgres|pg-setup|valkey|rabbitmq|rabbitmq-stop|ready NAME|wait|urls
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -92,9 +92,25 @@ case "${1:-}" in
             rabbitmq) rabbit_env; rabbitmq-diagnostics -n "$RABBIT_NODE" -q check_port_connectivity >/dev/null 2>&1 ;;
             *) die "ready: unknown service '${2:-}' (postgres, valkey, rabbitmq)" ;;
         esac ;;
+    wait) # until every service answers and pg-setup has run (QS_WAIT_SECONDS, default 120)
+        deadline=$((SECONDS + ${QS_WAIT_SECONDS:-120}))
+        ext=""; if want_search; then ext="pg_search"; fi
+        while :; do
+            waiting=()
+            for s in postgres valkey rabbitmq; do "$0" ready "$s" || waiting+=("$s"); done
+            if [ ${#waiting[@]} = 0 ]; then
+                # pg-setup's work: the database exists (with the extension when wanted)
+                found="$("$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -qAt \
+                    -c "SELECT count(*) FROM pg_extension WHERE extname = '${ext:-plpgsql}'" 2>/dev/null || true)"
+                [ "$found" = 1 ] && exit 0
+                waiting=("postgres-setup (database $DB${ext:+ with $ext})")
+            fi
+            [ "$SECONDS" -lt "$deadline" ] || die "not ready after ${QS_WAIT_SECONDS:-120}s: ${waiting[*]}"
+            sleep 1
+        done ;;
     urls)
         echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/$DB"
         echo "export VALKEY_URL=redis://127.0.0.1:$VALKEY_PORT/0"
         echo "export CELERY_BROKER_URL=amqp://guest:guest@127.0.0.1:$AMQP_PORT//" ;;
-    *) die "usage: nix/process.sh pg-init|postgres|pg-setup|valkey|rabbitmq|rabbitmq-stop|ready NAME|urls" ;;
+    *) die "usage: nix/process.sh pg-init|postgres|pg-setup|valkey|rabbitmq|rabbitmq-stop|ready NAME|wait|urls" ;;
 esac

@@ -229,9 +229,18 @@ def test_config_is_well_formed() -> None:
 def test_services_start_answer_and_stop(service_env: dict[str, str]) -> None:
     config = load_config()
     runner = Runner(config["processes"], service_env)
+    wait = ["nix/process.sh", "wait"]
+    early = subprocess.run(  # noqa: S603
+        wait, cwd=ROOT, env={**service_env, "QS_WAIT_SECONDS": "1"}, capture_output=True,
+        text=True, timeout=30, check=False, **AS_USER,
+    )
+    assert early.returncode != 0
+    assert "not ready after 1s: postgres valkey rabbitmq" in early.stderr, early.stderr
     try:
         for name in start_order(config["processes"]):
             runner.start(name)
+        # what `just pc-up` waits for before printing the URLs
+        subprocess.run(wait, cwd=ROOT, env=service_env, check=True, timeout=150, **AS_USER)  # noqa: S603
         assert runner.healthy == {"postgres", "valkey", "rabbitmq"}
         assert "database quickscale ready" in runner.outputs["postgres-setup"]
 
