@@ -112,8 +112,8 @@ class Runner:
         self.outputs: dict[str, str] = {}
 
     def _spawn(self, command: str) -> subprocess.Popen[str]:
-        return subprocess.Popen(  # noqa: S603 - commands come from our own file
-            ["bash", "-c", command],  # noqa: S607 - process-compose's default shell
+        return subprocess.Popen(
+            ["bash", "-c", command],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.PIPE,
@@ -128,9 +128,10 @@ class Runner:
         time.sleep(probe.get("initial_delay_seconds", 0))
         for _ in range(probe.get("failure_threshold", 3)):
             if proc.poll() is not None:
-                pytest.fail(f"{name} exited ({proc.returncode}) before ready:\n{proc.stdout.read()}")  # type: ignore[union-attr]
-            check = subprocess.run(  # noqa: S603
-                ["bash", "-c", probe["exec"]["command"]],  # noqa: S607
+                out = proc.communicate()[0]
+                pytest.fail(f"{name} exited ({proc.returncode}) before ready:\n{out}")
+            check = subprocess.run(
+                ["bash", "-c", probe["exec"]["command"]],
                 cwd=ROOT,
                 env=self.env,
                 capture_output=True,
@@ -171,9 +172,13 @@ class Runner:
             shutdown = self.processes[name].get("shutdown", {})
             timeout = shutdown.get("timeout_seconds", 10)
             if "command" in shutdown:
-                subprocess.run(  # noqa: S603
-                    ["bash", "-c", shutdown["command"]],  # noqa: S607
-                    cwd=ROOT, env=self.env, capture_output=True, timeout=timeout + 5, check=False,
+                subprocess.run(
+                    ["bash", "-c", shutdown["command"]],
+                    cwd=ROOT,
+                    env=self.env,
+                    capture_output=True,
+                    timeout=timeout + 5,
+                    check=False,
                     **AS_USER,
                 )
             else:
@@ -230,9 +235,15 @@ def test_services_start_answer_and_stop(service_env: dict[str, str]) -> None:
     config = load_config()
     runner = Runner(config["processes"], service_env)
     wait = ["nix/process.sh", "wait"]
-    early = subprocess.run(  # noqa: S603
-        wait, cwd=ROOT, env={**service_env, "QS_WAIT_SECONDS": "1"}, capture_output=True,
-        text=True, timeout=30, check=False, **AS_USER,
+    early = subprocess.run(
+        wait,
+        cwd=ROOT,
+        env={**service_env, "QS_WAIT_SECONDS": "1"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        **AS_USER,
     )
     assert early.returncode != 0
     assert "not ready after 1s: postgres valkey rabbitmq" in early.stderr, early.stderr
@@ -240,14 +251,18 @@ def test_services_start_answer_and_stop(service_env: dict[str, str]) -> None:
         for name in start_order(config["processes"]):
             runner.start(name)
         # what `just pc-up` waits for before printing the URLs
-        subprocess.run(wait, cwd=ROOT, env=service_env, check=True, timeout=150, **AS_USER)  # noqa: S603
+        subprocess.run(wait, cwd=ROOT, env=service_env, check=True, timeout=150, **AS_USER)
         assert runner.healthy == {"postgres", "valkey", "rabbitmq"}
         assert "database quickscale ready" in runner.outputs["postgres-setup"]
 
         pg = _postgres_bin()
+        assert pg is not None
         port = service_env["QS_PG_PORT"]
         psql = [str(pg / "psql"), "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-qAt"]
-        assert subprocess.check_output([*psql, "-d", "quickscale", "-c", "SELECT 40 + 2"]).strip() == b"42"  # noqa: S603
+        assert (
+            subprocess.check_output([*psql, "-d", "quickscale", "-c", "SELECT 40 + 2"]).strip()
+            == b"42"
+        )
 
         import redis
         from kombu import Connection
@@ -269,12 +284,25 @@ def test_services_start_answer_and_stop(service_env: dict[str, str]) -> None:
 def test_pg_search_required_in_nix_shell_fails_naming_it(service_env: dict[str, str]) -> None:
     pg = _postgres_bin()
     assert pg is not None
-    if list(Path(subprocess.check_output([str(pg / "pg_config"), "--pkglibdir"], text=True).strip()).glob("pg_search.*")):  # noqa: S603
+    if list(
+        Path(
+            subprocess.check_output([str(pg / "pg_config"), "--pkglibdir"], text=True).strip()
+        ).glob("pg_search.*")
+    ):
         pytest.skip("pg_search is installed here; this checks the message when it is missing")
     env = {**service_env, "QS_PG_SEARCH": "1"}
-    subprocess.run(["nix/process.sh", "pg-init"], cwd=ROOT, env=env, check=True, capture_output=True, **AS_USER)  # noqa: S603
-    result = subprocess.run(  # noqa: S603
-        ["nix/process.sh", "postgres"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30, check=False, **AS_USER  # noqa: S607
+    subprocess.run(
+        ["nix/process.sh", "pg-init"], cwd=ROOT, env=env, check=True, capture_output=True, **AS_USER
+    )
+    result = subprocess.run(
+        ["nix/process.sh", "postgres"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        **AS_USER,
     )
     assert result.returncode != 0
     assert "pg_search" in result.stderr, result.stderr
