@@ -2,6 +2,7 @@
 # Build the app image with podman from the local Debian images (no registry here).
 # Usage: containers/build.sh   (env: APP_IMAGE, BASE_IMAGE, NODE_IMAGE)
 set -euo pipefail
+# shellcheck source=containers/lib.sh
 source "$(dirname "$0")/lib.sh"
 cd "$repo_root"
 

@@ -9,8 +9,9 @@
 # Env: PG_URL (server, default postgres://postgres@127.0.0.1:5432), VALKEY_URL_BASE,
 #      BROKER_URL, SKIP_BUILD=1 to reuse the built image.
 set -uo pipefail
+# shellcheck source=containers/lib.sh
 source "$(dirname "$0")/lib.sh"
-cd "$repo_root"
+cd "$repo_root" || exit 1
 
 pg_server="${PG_URL:-postgres://postgres@127.0.0.1:5432}"
 valkey_url="${VALKEY_URL_BASE:-redis://127.0.0.1:6379}/13"

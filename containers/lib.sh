@@ -1,5 +1,5 @@
 # Shared by the container scripts: podman settings for this machine and the build-time CA.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the variables are for the scripts that source this
 containers_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$containers_dir/.." && pwd)"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$containers_dir/containers.conf}"
@@ -12,5 +12,5 @@ APP_IMAGE="${APP_IMAGE:-localhost/quickscale:dev}"
 # bundle. Build steps that download get it as the build secret "ca"; no layer keeps it.
 ca_build_args=()
 if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-    ca_build_args=(--secret id=ca,src=/etc/ssl/certs/ca-certificates.crt)
+    ca_build_args=(--secret "id=ca,src=/etc/ssl/certs/ca-certificates.crt")
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the local Node.js 22 build image (see node.Containerfile). Idempotent.
 set -euo pipefail
+# shellcheck source=containers/lib.sh
 source "$(dirname "$0")/lib.sh"
 if podman image exists "$NODE_IMAGE"; then
     echo "node-image: $NODE_IMAGE already exists, nothing to do"; exit 0

@@ -25,7 +25,7 @@ pg_bin() { # PostgreSQL's bin dir (with pg_config beside postgres): PATH first, 
             [ -x "$d/pg_config" ] && { echo "$d"; return; }
         done
     fi
-    d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+    d="$(printf "%s\n" /usr/lib/postgresql/*/bin | grep -v "\*" | sort -V | tail -n1)"
     [ -n "$d" ] || die "PostgreSQL (postgres, initdb, pg_config) is not on PATH; use nix develop"
     echo "$d"
 }
