@@ -19,6 +19,7 @@ start=$SECONDS
 podman build --layers \
     --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg NODE_IMAGE="$NODE_IMAGE" \
     --build-arg FRONTEND_STAGE="$frontend_stage" "${ca_build_args[@]}" \
+    --ignorefile containers/Containerfile.dockerignore \
     -f containers/Containerfile -t "$APP_IMAGE" .
 size="$(podman image inspect --format '{{.Size}}' "$APP_IMAGE")"
 echo "build: $APP_IMAGE built in $((SECONDS - start))s, $((size / 1000000)) MB"
