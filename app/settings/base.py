@@ -105,6 +105,9 @@ else:
         }
     }
 
+# Sessions read from the cache, written through to the database (survive a cache flush).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 globals().update(celery_settings(env, VALKEY_URL))
 
 AUTH_USER_MODEL = "users.User"
