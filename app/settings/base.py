@@ -162,6 +162,6 @@ from app.settings.parts.logging import logging_config  # noqa: E402
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = logging_config(LOG_LEVEL, json=env.bool("LOG_JSON", default=True))
 
-from app.settings.parts.observability import init_observability  # noqa: E402
+from app.settings.parts.observability import observability_settings  # noqa: E402
 
-init_observability(env)
+globals().update(observability_settings(env))

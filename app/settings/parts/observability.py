@@ -1,27 +1,18 @@
-"""Sentry and OpenTelemetry, each switched on only by its own environment variables."""
+"""Sentry and OpenTelemetry settings; each is on only when its own variables are set.
+app.core.observability starts them once Django is ready."""
+
+from typing import Any
 
 import environ
 
-_initialised = False
 
-
-def init_observability(env: environ.Env) -> None:
-    global _initialised
-    if _initialised:
-        return
-    _initialised = True
-    dsn = env.str("SENTRY_DSN", default="")
-    if dsn:
-        import sentry_sdk
-
-        sentry_sdk.init(
-            dsn=dsn,
-            environment=env.str("SENTRY_ENVIRONMENT", default="production"),
-            release=env.str("RELEASE_ID", default=None),
-            traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
-            send_default_pii=False,
-        )
-    if env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default=""):
-        from app.core.telemetry import init_tracing
-
-        init_tracing(service_name=env.str("OTEL_SERVICE_NAME", default="quickscale"))
+def observability_settings(env: environ.Env) -> dict[str, Any]:
+    return {
+        "SENTRY_DSN": env.str("SENTRY_DSN", default=""),
+        "SENTRY_ENVIRONMENT": env.str("SENTRY_ENVIRONMENT", default="production"),
+        "SENTRY_TRACES_SAMPLE_RATE": env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        "RELEASE_ID": env.str("RELEASE_ID", default=""),
+        # The exporter reads OTEL_EXPORTER_OTLP_* itself; setting the endpoint switches it on.
+        "OTEL_ENABLED": bool(env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")),
+        "OTEL_SERVICE_NAME": env.str("OTEL_SERVICE_NAME", default="quickscale"),
+    }
