@@ -46,6 +46,9 @@ wait_http() { # wait_http URL SECONDS: until it answers 200
     done
     return 1
 }
+py_yaml() { # python with PyYAML: the host's if it has it, else the project's (dev group)
+    if python3 -c 'import yaml' 2>/dev/null; then python3 "$@"; else uv run --frozen python "$@"; fi
+}
 cleanup() {
     for c in web asgi worker beat; do podman rm -f -t 5 "$run_id-$c" >/dev/null 2>&1; done
     psql "$pg_server/postgres" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
@@ -79,7 +82,12 @@ SECURE_SSL_REDIRECT=false
 ENV
 chmod 600 "$work/env"
 run() { podman run --rm --network host --env-file "$work/env" "$@"; }
-daemon() { local name="$1"; shift; podman run -d --name "$run_id-$name" --network host --env-file "$work/env" "$@" >/dev/null; }
+# Own host names: the worker's node name (celery@<hostname>) must not collide with other workers
+# on this RabbitMQ, which the compose health check below would otherwise also reach.
+daemon() {
+    local name="$1"; shift
+    podman run -d --name "$run_id-$name" --hostname "$run_id-$name" --network host --env-file "$work/env" "$@" >/dev/null
+}
 
 # ---- bad input --------------------------------------------------------------------------------
 echo "== bad input"
@@ -153,6 +161,27 @@ check "web-asgi role: /healthz 200 over ASGI" wait_http "http://127.0.0.1:$aport
 daemon beat -e ROLE=beat "$APP_IMAGE"
 for _ in $(seq 1 40); do podman logs "$run_id-beat" 2>&1 | grep -q "beat: Starting" && break; sleep 0.5; done
 check "beat role: started" grep -q "beat: Starting" <(podman logs "$run_id-beat" 2>&1)
+
+# ---- compose.yaml's health checks, run inside the running containers ---------------------------
+echo "== compose health checks"
+for svc in web worker beat; do
+    name="$svc"; [ "$svc" = web ] && port_env="$port" || port_env=""
+    # compose writes $$ for a literal $; web listens on $port here, on 8000 under compose
+    cmd="$(py_yaml - "$svc" "$port_env" <<'PY'
+import json, sys, yaml
+svc, port = sys.argv[1], sys.argv[2]
+test = yaml.safe_load(open("containers/compose.yaml"))["services"][svc]["healthcheck"]["test"]
+kind, args = test[0], [a.replace("$$", "$") for a in test[1:]]
+if port:
+    args = [a.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for a in args]
+print(json.dumps(["sh", "-c", args[0]] if kind == "CMD-SHELL" else args))
+PY
+)"
+    mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.loads(sys.argv[1])))' "$cmd")
+    out="$(podman exec "$run_id-$name" "${argv[@]}" 2>&1)"; rc=$?
+    check "compose health check of $svc passes in the running container (${argv[*]: -1})" test "$rc" = 0
+    [ "$rc" = 0 ] || echo "$out" | tail -n 5
+done
 
 # ---- graceful stop (SIGTERM reaches the server as PID 1) --------------------------------------
 echo "== stop"
