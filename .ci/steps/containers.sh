@@ -27,7 +27,21 @@ sed 's/condition: service_healthy/condition: healthy/' containers/compose.yaml >
 if "${cj[@]}" "$tmp/compose.yaml" >/dev/null 2>&1; then fail "schema check accepted an invalid condition"; fi
 echo "ok: containers/compose.yaml is valid Compose (and an invalid one is caught)"
 
-# 3. Every file the Containerfile copies from the build context exists.
+# 3. compose.yaml as a compose tool reads it (interpolation, anchors): SECRET_KEY has no default
+#    and is named when missing; `$$` escapes reach the health checks as `$`.
+pc=(uv tool run --quiet --from podman-compose==1.6.0 podman-compose --dry-run -f containers/compose.yaml config)
+if out="$(env -u SECRET_KEY "${pc[@]}" 2>&1)"; then fail "compose accepted a missing SECRET_KEY"; fi
+grep -q "SECRET_KEY is missing a value: set SECRET_KEY to 50+ random characters" <<<"$out" \
+    || fail "missing SECRET_KEY not named: $(tail -n 3 <<<"$out")"
+rendered="$(SECRET_KEY=ci-only "${pc[@]}" 2>&1)" || fail "podman-compose config: $rendered"
+for role in migrate web worker beat; do
+    grep -q "ROLE: $role" <<<"$rendered" || fail "no service with ROLE: $role"
+done
+# shellcheck disable=SC2016  # a literal $(hostname) is what compose must produce
+grep -q 'celery@$(hostname)' <<<"$rendered" || fail "worker health check not rendered as expected"
+echo "ok: podman-compose renders compose.yaml (roles migrate/web/worker/beat) and names a missing SECRET_KEY"
+
+# 4. Every file the Containerfile copies from the build context exists.
 python3 - <<'PY' || fail "Containerfile COPY sources"
 import re, pathlib, sys
 missing = []
