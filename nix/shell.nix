@@ -32,7 +32,14 @@ pkgs.mkShell {
     unset PYTHONPATH
   ''
   + lib.optionalString stdenv.hostPlatform.isLinux ''
-    # manylinux wheels (psycopg[binary], granian, ...) expect a conventional glibc userland.
-    export LD_LIBRARY_PATH="${lib.makeLibraryPath pkgs.pythonManylinuxPackages.manylinux1}''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    # manylinux wheels (granian, psycopg[binary], ...) expect libstdc++/libgcc_s and zlib where a
+    # conventional distribution has them. Not glibc itself (unlike pythonManylinuxPackages): the
+    # interpreter already brings it, and a foreign glibc on this path breaks the host's programs.
+    export LD_LIBRARY_PATH="${
+      lib.makeLibraryPath [
+        stdenv.cc.cc.lib
+        pkgs.zlib
+      ]
+    }''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   '';
 }

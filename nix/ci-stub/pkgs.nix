@@ -35,9 +35,14 @@ let
 in
 {
   inherit lib mkShell;
-  stdenv.hostPlatform = {
-    isLinux = builtins.match ".*-linux" system != null;
-    isDarwin = builtins.match ".*-darwin" system != null;
+  stdenv = {
+    hostPlatform = {
+      isLinux = builtins.match ".*-linux" system != null;
+      isDarwin = builtins.match ".*-darwin" system != null;
+    };
+    cc.cc = pkg "gcc" // {
+      lib = pkg "gcc-lib";
+    };
   };
   python313 = fake "python3-3.13" (pyPassthru "3.13");
   nodejs_22 = pkg "nodejs-22";
@@ -52,5 +57,5 @@ in
   process-compose = pkg "process-compose";
   ansible = pkg "ansible";
   nixfmt = pkg "nixfmt";
-  pythonManylinuxPackages.manylinux1 = [ (pkg "glibc") (pkg "gcc-lib") ];
+  zlib = pkg "zlib";
 }
