@@ -50,7 +50,7 @@ py_yaml() { # python with PyYAML: the host's if it has it, else the project's (d
     if python3 -c 'import yaml' 2>/dev/null; then python3 "$@"; else uv run --frozen python "$@"; fi
 }
 cleanup() {
-    for c in web asgi worker beat; do podman rm -f -t 5 "$run_id-$c" >/dev/null 2>&1; done
+    for c in web ro asgi worker beat; do podman rm -f -t 5 "$run_id-$c" >/dev/null 2>&1; done
     psql "$pg_server/postgres" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
     rm -rf "$work"
 }
@@ -136,6 +136,11 @@ PY
 else
     bad "web role did not answer /healthz within 60s"; podman logs "$run_id-web" 2>&1 | tail -n 30
 fi
+
+# A read-only root file system (only /tmp writable) must be enough for the web role.
+rport="$(free_port)"
+daemon ro -e ROLE=web -e PORT="$rport" --read-only --tmpfs /tmp "$APP_IMAGE"
+check "web role on a read-only root file system: /readyz 200" wait_http "http://127.0.0.1:$rport/readyz" 60
 
 # ---- worker -----------------------------------------------------------------------------------
 echo "== worker"
