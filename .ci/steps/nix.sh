@@ -7,6 +7,7 @@ set -euo pipefail
 export NIX_CONFIG='build-users-group ='
 
 if ! command -v nix >/dev/null; then
+    command -v apt-get >/dev/null || { echo "nix.sh: nix is not installed (and no apt-get to install it)" >&2; exit 1; }
     echo "nix.sh: installing Debian's nix-bin"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nix-bin >/dev/null
