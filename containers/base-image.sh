@@ -48,5 +48,5 @@ debootstrap --variant=minbase \
 # Keep apt lists out of the image; RUN steps that need apt run apt-get update themselves.
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
 tar -C "$rootfs" -c . | podman import \
-    --change 'CMD ["/sbin/init"]' --change 'STOPSIGNAL=SIGRTMIN+3' - "$image" >/dev/null
+    --quiet --change 'CMD ["/sbin/init"]' --change 'STOPSIGNAL=SIGRTMIN+3' - "$image" >/dev/null
 echo "base-image: built $image"
