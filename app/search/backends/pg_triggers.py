@@ -27,7 +27,7 @@ def _bump(spec: SearchSpec, sources: list[str]) -> str:
     union = " UNION ".join(f"SELECT {scope}::bigint AS s FROM {src}" for src in sources)
     return (
         f"INSERT INTO search_version (idx, scope, version) "
-        f"SELECT '{spec.name}', coalesce(s, 0), 1 FROM ({union}) u ORDER BY 2 "
+        f"SELECT DISTINCT '{spec.name}', coalesce(s, 0), 1 FROM ({union}) u ORDER BY 2 "
         f"ON CONFLICT (idx, scope) DO UPDATE SET version = search_version.version + 1;"
     )
 
