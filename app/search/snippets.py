@@ -15,17 +15,17 @@ _WORD = re.compile(r"[^\W_]+")
 
 def snippet(texts: Iterable[str], terms: Iterable[str], *, words: int = 24) -> SafeString:
     wanted = {t.lower() for t in terms}
-    best, best_text = None, ""
+    texts = [t or "" for t in texts]
+    # The field with the most matching words (a tie goes to the longer: it has the context).
+    best, best_text, best_rank = None, "", (0, 0)
     for text in texts:
-        for match in _WORD.finditer(text or ""):
-            if match.group().lower() in wanted:
-                best, best_text = match, text
-                break
-        if best:
-            break
+        found = [m for m in _WORD.finditer(text) if m.group().lower() in wanted]
+        rank = (len(found), len(text))
+        if found and rank > best_rank:
+            best, best_text, best_rank = found[0], text, rank
     if best is None:
-        first = next((t for t in texts if t), "") if not isinstance(texts, str) else texts
-        return mark_safe(escape(" ".join(str(first).split()[:words])))  # noqa: S308
+        first = next((t for t in texts if t), "")
+        return mark_safe(escape(" ".join(first.split()[:words])))  # noqa: S308
     spans = list(_WORD.finditer(best_text))
     index = next(i for i, m in enumerate(spans) if m.start() == best.start())
     lo = max(0, index - words // 3)
