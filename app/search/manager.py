@@ -6,7 +6,7 @@ from typing import Any
 from django.db import connections
 
 from app.search.backends import get_backend
-from app.search.backends.base import Hit
+from app.search.backends.base import Hit, SearchRequest
 from app.search.declaration import SearchSpec
 from app.search.query import ParsedQuery, QueryError, parse
 from app.search.snippets import snippet
@@ -42,18 +42,30 @@ def split_filters(spec: SearchSpec, filters: dict[str, Any]) -> tuple[int, dict[
 class SearchResults:
     """Lazy: nothing runs until sliced or iterated; `[a:b]` asks the backend for the top b."""
 
-    def __init__(self, spec: SearchSpec, query: ParsedQuery, scope: int,
-                 filters: dict[str, Any], using: str = "default") -> None:
+    def __init__(
+        self,
+        spec: SearchSpec,
+        query: ParsedQuery,
+        scope: int,
+        filters: dict[str, Any],
+        using: str = "default",
+    ) -> None:
         self.spec, self.query, self.scope, self.filters, self.using = (
-            spec, query, scope, filters, using)
+            spec,
+            query,
+            scope,
+            filters,
+            using,
+        )
 
     def hits(self, k: int) -> list[Hit]:
         if self.query.is_empty or k <= 0:
             return []
         k = min(k, MAX_WINDOW)
-        return get_backend(self.using).search(
-            self.spec, self.query, scope=self.scope, filters=self.filters, k=k,
-            connection=connections[self.using])
+        req = SearchRequest(
+            self.spec, self.query, self.scope, self.filters, k, connections[self.using]
+        )
+        return get_backend(self.using).search(req)
 
     def objects(self, hits: list[Hit]) -> list[Any]:
         by_pk = self.spec.model._default_manager.using(self.using).in_bulk([pk for pk, _ in hits])
@@ -63,8 +75,9 @@ class SearchResults:
             if obj is None:  # deleted between the two reads
                 continue
             obj.score = score
-            obj.snippet = snippet([str(getattr(obj, f) or "") for f in self.spec.fields],
-                                  self.query.terms)
+            obj.snippet = snippet(
+                [str(getattr(obj, f) or "") for f in self.spec.fields], self.query.terms
+            )
             out.append(obj)
         return out
 

@@ -46,8 +46,13 @@ class ParsedQuery:
     def normalized(self) -> str:
         """A canonical form: equal for queries that must return equal results (cache key)."""
         phrases = sorted(" ".join(p) for p in self.phrases)
-        return "|".join([" ".join(sorted(set(self.words))), ",".join(phrases),
-                         " ".join(sorted(set(self.excluded)))])
+        return "|".join(
+            [
+                " ".join(sorted(set(self.words))),
+                ",".join(phrases),
+                " ".join(sorted(set(self.excluded))),
+            ]
+        )
 
 
 def parse(raw: str, *, param: str = "q") -> ParsedQuery:

@@ -3,11 +3,13 @@
 Scoring, shared by every backend (FTS5's bm25() defines it; we hold the others to it):
   tf(t, d)  = sum over fields of weight(field) * occurrences of t in that field
   dl(d)     = number of tokens in all fields (unweighted);  avgdl = total dl / N
-  score     = sum over query terms t of idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))
+  score     = sum over query terms t of
+              idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))
 idf variants: "lucene" ln(1 + (N - n + 0.5)/(n + 0.5)) (plain PostgreSQL, tantivy) and
 "fts5" ln((N - n + 0.5)/(n + 0.5)) floored at 1e-6 (SQLite). N and n count live documents.
 """
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,16 +39,16 @@ class ReferenceBM25:
         b: float = B,
     ) -> None:
         self.variant, self.k1, self.b = variant, k1, b
-        self.tf: dict[object, Counter[str]] = {}
+        self.tf: dict[object, dict[str, float]] = {}
         self.dl: dict[object, int] = {}
         for key, fields in docs:
-            counts: Counter[str] = Counter()
+            counts: dict[str, float] = {}
             length = 0
             for weight, text in zip(weights, fields, strict=True):
                 toks = tokens(text)
                 length += len(toks)
                 for tok in toks:
-                    counts[tok] += weight
+                    counts[tok] = counts.get(tok, 0.0) + weight
             self.tf[key], self.dl[key] = counts, length
         self.n = len(self.tf)
         self.avgdl = sum(self.dl.values()) / self.n if self.n else 0.0
@@ -100,7 +102,7 @@ def check_topk(
             problems.append(f"{key} does not match the query")
         elif ref[key] < kth - tolerance:
             problems.append(f"{key} scores {ref[key]} below the k-th best {kth}")
-    for (a, sa), (b, sb) in zip(returned, returned[1:], strict=False):
+    for (a, sa), (b, sb) in itertools.pairwise(returned):
         if sb > sa + rel * max(1.0, abs(sa)):
             problems.append(f"scores increase down the list at {a} -> {b}")
     return problems

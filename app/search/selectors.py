@@ -41,12 +41,20 @@ def decode_cursor(cursor: str | None, digest: str) -> int:
     return int(data["o"])
 
 
-def search_page(*, spec: SearchSpec, q: str, scope: Any, filters: dict[str, Any], limit: int,
-                cursor: str | None = None) -> dict[str, Any]:
+def search_page(
+    *,
+    spec: SearchSpec,
+    q: str,
+    scope: Any,
+    filters: dict[str, Any],
+    limit: int,
+    cursor: str | None = None,
+) -> dict[str, Any]:
     """{"results": [{id, score, snippet, object}], "next_cursor", "query"}: plain data."""
     query = parse(q)
-    scope_id, filters = split_filters(spec, {spec.scope: scope, **filters} if spec.scope
-                                      else filters)
+    scope_id, filters = split_filters(
+        spec, {spec.scope: scope, **filters} if spec.scope else filters
+    )
     digest = request_digest(spec.name, query.normalized(), filters, limit)
     offset = decode_cursor(cursor, digest)
     if query.is_empty:
@@ -59,8 +67,12 @@ def search_page(*, spec: SearchSpec, q: str, scope: Any, filters: dict[str, Any]
         more = len(hits) > offset + limit and offset + 2 * limit <= MAX_WINDOW
         return {
             "results": [
-                {"id": str(obj.pk), "score": obj.score, "snippet": str(obj.snippet),
-                 "object": {f: getattr(obj, f) for f in spec.summary}}
+                {
+                    "id": str(obj.pk),
+                    "score": obj.score,
+                    "snippet": str(obj.snippet),
+                    "object": {f: getattr(obj, f) for f in spec.summary},
+                }
                 for obj in page
             ],
             "next_cursor": encode_cursor(digest, offset + limit) if more else None,
@@ -69,4 +81,5 @@ def search_page(*, spec: SearchSpec, q: str, scope: Any, filters: dict[str, Any]
 
     version = index_version(spec, scope_id)
     return SEARCH_RESULTS.get_or_set(
-        spec.name, scope_id, version, backend_name(), digest, offset, compute=compute)
+        spec.name, scope_id, version, backend_name(), digest, offset, compute=compute
+    )

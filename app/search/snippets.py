@@ -31,7 +31,8 @@ def snippet(texts: Iterable[str], terms: Iterable[str], *, words: int = 24) -> S
     lo = max(0, index - words // 3)
     hi = min(len(spans), lo + words)
     start, end = spans[lo].start(), spans[hi - 1].end()
-    out, pos = [], start
+    out: list[str] = []
+    pos = start
     for m in spans[lo:hi]:
         out.append(escape(best_text[pos : m.start()]))
         word = escape(m.group())

@@ -22,8 +22,11 @@ def search(request: HttpRequest) -> HttpResponse:
         try:
             spec = selectors.get_spec()
             page = selectors.search_page(
-                spec=spec, q=q, scope=request_user(request),
-                filters=parse_filters(spec, request.GET), limit=PAGE_SIZE,
+                spec=spec,
+                q=q,
+                scope=request_user(request),
+                filters=parse_filters(spec, request.GET),
+                limit=PAGE_SIZE,
                 cursor=request.GET.get("cursor"),
             )
             context.update(results=page["results"], next_cursor=page["next_cursor"])

@@ -26,8 +26,9 @@ def texts(n: int, *, seed: int = 1, vocab: list[str] | None = None) -> list[tupl
         title = " ".join(rng.choices(vocab, weights, k=rng.randint(1, 6)))
         # Some punctuation and case, which every tokenizer must see past the same way.
         words = rng.choices(vocab, weights, k=rng.randint(0, 40))
-        description = ", ".join(" ".join(words[i : i + 5]).capitalize()
-                                for i in range(0, len(words), 5))
+        description = ", ".join(
+            " ".join(words[i : i + 5]).capitalize() for i in range(0, len(words), 5)
+        )
         out.append((title.capitalize()[:200], description))
     return out
 
@@ -35,9 +36,15 @@ def texts(n: int, *, seed: int = 1, vocab: list[str] | None = None) -> list[tupl
 def load(owners: list, n: int, *, seed: int = 1) -> list[Task]:
     """Tasks spread over owners, in one multi-row INSERT (statement triggers see them at once)."""
     rng = random.Random(seed)
-    tasks = [Task(owner=rng.choice(owners), title=t, description=d,
-                  status=rng.choice(["todo", "in_progress", "done"]))
-             for t, d in texts(n, seed=seed)]
+    tasks = [
+        Task(
+            owner=rng.choice(owners),
+            title=t,
+            description=d,
+            status=rng.choice(["todo", "in_progress", "done"]),
+        )
+        for t, d in texts(n, seed=seed)
+    ]
     return Task.objects.bulk_create(tasks)
 
 

@@ -30,11 +30,13 @@ def test_results_in_the_envelope(api, invoices):
 
 
 def test_phrase_exclusion_and_filter(api, invoices):
-    assert [h["object"]["title"] for h in api.get(URL, {"q": '"overdue invoice"'}).json()[
-        "data"]] == ["Pay overdue invoice"]  # in that order, in one field
+    assert [
+        h["object"]["title"] for h in api.get(URL, {"q": '"overdue invoice"'}).json()["data"]
+    ] == ["Pay overdue invoice"]  # in that order, in one field
     assert api.get(URL, {"q": '"invoice overdue"'}).json()["data"] == []
-    assert [h["object"]["title"] for h in api.get(URL, {"q": "invoice -acme"}).json()[
-        "data"]] == ["Groceries"]
+    assert [h["object"]["title"] for h in api.get(URL, {"q": "invoice -acme"}).json()["data"]] == [
+        "Groceries"
+    ]
     assert api.get(URL, {"q": "invoice", "status": "done"}).json()["data"] == []
 
 
@@ -98,8 +100,19 @@ def test_bad_input_is_a_400_naming_the_parameter(api, params, field):
 
 @pytest.mark.parametrize(
     "q",
-    ['"unbalanced quote', '-', '""', "- - -", '-"', "'; DROP TABLE tasks_task; --",
-     "a OR b AND NOT c NEAR(d)", "%_\\", "ü ß 東京", "*", "title:x"],
+    [
+        '"unbalanced quote',
+        "-",
+        '""',
+        "- - -",
+        '-"',
+        "'; DROP TABLE tasks_task; --",
+        "a OR b AND NOT c NEAR(d)",
+        "%_\\",
+        "ü ß 東京",
+        "*",
+        "title:x",
+    ],
 )
 def test_odd_queries_are_safe(api, invoices, q):
     response = api.get(URL, {"q": q})

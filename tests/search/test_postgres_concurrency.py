@@ -26,7 +26,8 @@ def _writer(owner, seed: int, errors: list) -> None:
                     services.task_update(task=mine[0], data={"title": texts[10 + i][0]})
                 if len(mine) > 1 and rng.random() < 0.3:
                     services.task_delete(task=mine[1]) if not mine[1].is_deleted else (
-                        services.task_restore(task=mine[1]))
+                        services.task_restore(task=mine[1])
+                    )
                 if rng.random() < 0.2:
                     task.hard_delete()
     except Exception as exc:  # reported below, with the thread's seed
@@ -40,8 +41,7 @@ def test_concurrent_writers_keep_statistics_exact(pg_exact, owners):
     with transaction.atomic():
         corpus.load(owners, 100)
     errors: list[str] = []
-    threads = [threading.Thread(target=_writer, args=(owners[i % 3], i, errors))
-               for i in range(6)]
+    threads = [threading.Thread(target=_writer, args=(owners[i % 3], i, errors)) for i in range(6)]
     for t in threads:
         t.start()
     for t in threads:

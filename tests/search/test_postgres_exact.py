@@ -83,11 +83,12 @@ def test_truncate_resets_statistics(pg_exact, owners):
 
 
 def test_rebuild_recomputes_from_the_table(pg_exact, owners):
+    from app.search.backends.base import Rebuild
     from app.search.backends.postgres import PostgresBM25
 
     corpus.load(owners, 120)
     with connection.cursor() as cursor:  # corrupt the statistics behind the triggers' back
         cursor.execute("UPDATE search_term SET df = df + 7")
         cursor.execute("UPDATE search_stats SET n_docs = 1")
-    assert PostgresBM25().rebuild(Task.search.spec, connection, batch=37) == 120
+    assert PostgresBM25().rebuild(Task.search.spec, connection, Rebuild(batch=37)) == 120
     assert_exact(corpus.reference("lucene"), owners, QUERIES)

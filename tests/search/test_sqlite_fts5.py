@@ -3,6 +3,7 @@ words in over half the documents), with the index kept in step with the table by
 
 from django.db import connection
 
+from app.search.backends.base import Rebuild
 from app.search.backends.sqlite import SQLiteFTS5, match_expression
 from app.search.query import parse
 from app.tasks import services
@@ -40,7 +41,7 @@ def test_rebuild(fts5, owners):
     corpus.load(owners, 100)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_fts_tasks_task")
-    assert SQLiteFTS5().rebuild(Task.search.spec, connection, batch=33) == 100
+    assert SQLiteFTS5().rebuild(Task.search.spec, connection, Rebuild(batch=33)) == 100
     assert_exact(corpus.reference("fts5"), owners, QUERIES[:10])
 
 

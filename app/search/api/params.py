@@ -10,7 +10,7 @@ MAX_LIMIT = 100
 
 
 def parse_limit(raw: str | None, default: int = 20) -> int:
-    if raw in (None, ""):
+    if raw is None or raw == "":
         return default
     try:
         value = int(raw)

@@ -26,8 +26,12 @@ class SearchApi(APIView):
             if q is None or not q.strip():
                 raise QueryError("q", "is required and may not be blank")
             page = selectors.search_page(
-                spec=spec, q=q, scope=request.user, filters=parse_filters(spec, params),
-                limit=parse_limit(params.get("limit")), cursor=params.get("cursor"),
+                spec=spec,
+                q=q,
+                scope=request.user,
+                filters=parse_filters(spec, params),
+                limit=parse_limit(params.get("limit")),
+                cursor=params.get("cursor"),
             )
         except QueryError as exc:
             raise exceptions.ValidationError({exc.param: [exc.message]}) from exc
@@ -35,7 +39,10 @@ class SearchApi(APIView):
             raise SearchUnavailable from exc
         response = Response(page["results"])
         response.envelope_meta = {  # type: ignore[attr-defined]
-            "search": {"next_cursor": page["next_cursor"], "query": page["query"],
-                       "backend": backend_name()}
+            "search": {
+                "next_cursor": page["next_cursor"],
+                "query": page["query"],
+                "backend": backend_name(),
+            }
         }
         return response

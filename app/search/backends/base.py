@@ -3,6 +3,7 @@ turns them into objects. Scores are "higher is better" on every backend (FTS5's 
 
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from app.search.declaration import SearchSpec
@@ -16,20 +17,35 @@ class SearchTimeout(Exception):
     """The backend gave up after QUERY_TIMEOUT_MS; the API answers 503."""
 
 
+@dataclass(frozen=True)
+class SearchRequest:
+    spec: SearchSpec
+    query: ParsedQuery
+    scope: int
+    filters: dict[str, Any]
+    k: int
+    connection: Any
+
+    def unpack(self) -> tuple[SearchSpec, ParsedQuery, int, dict[str, Any], int, Any]:
+        return self.spec, self.query, self.scope, self.filters, self.k, self.connection
+
+
+@dataclass
+class Rebuild:
+    """A rebuild's batch size and progress callback (called with each batch's row count)."""
+
+    batch: int = 5000
+    progress: Callable[[int], None] = lambda n: None
+
+
 class Backend(Protocol):
     name: str
 
     def install(self, spec: SearchSpec, connection: Any) -> None: ...
 
-    def rebuild(
-        self, spec: SearchSpec, connection: Any, *, batch: int,
-        progress: Callable[[int], None] = lambda n: None,
-    ) -> int: ...
+    def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int: ...
 
-    def search(
-        self, spec: SearchSpec, query: ParsedQuery, *, scope: int, filters: dict[str, Any],
-        k: int, connection: Any,
-    ) -> list[Hit]: ...
+    def search(self, req: SearchRequest) -> list[Hit]: ...
 
 
 def as_uuid(value: object) -> uuid.UUID:
@@ -44,8 +60,9 @@ def batches(connection: Any, spec: SearchSpec, size: int) -> Iterable[list[Any]]
     with connection.cursor() as cursor:
         while True:
             if last is None:
-                cursor.execute(f"SELECT {pk} FROM {table} WHERE 1=1 {alive} ORDER BY {pk} LIMIT %s",
-                               [size])
+                cursor.execute(
+                    f"SELECT {pk} FROM {table} WHERE 1=1 {alive} ORDER BY {pk} LIMIT %s", [size]
+                )
             else:
                 cursor.execute(
                     f"SELECT {pk} FROM {table} WHERE {pk} > %s {alive} ORDER BY {pk} LIMIT %s",

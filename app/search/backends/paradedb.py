@@ -7,14 +7,13 @@ b 0.75, document length in one lossy byte), so they differ from exact BM25 by a 
 Only the result-cache version triggers are ours; ParadeDB keeps its index in step itself.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from app.search.backends import pg_triggers
-from app.search.backends.base import QUERY_TIMEOUT_MS, Hit, as_uuid
+from app.search.backends.base import QUERY_TIMEOUT_MS, Hit, Rebuild, SearchRequest, as_uuid
 from app.search.backends.postgres import install_schema
 from app.search.declaration import SearchSpec
 from app.search.query import ParsedQuery
@@ -29,18 +28,22 @@ def index(spec: SearchSpec) -> Any:
         fields[spec.scope] = {}
     for name in spec.filters:
         fields.setdefault(name, {})
-    return ParadeDBIndex(fields=fields, name=f"search_{spec.slug}_bm25"[:63])
+    # Partial on live rows: soft-deleted documents then count in none of ParadeDB's statistics.
+    condition = Q(**{f"{spec.soft_delete}__isnull": True}) if spec.soft_delete else None
+    return ParadeDBIndex(fields=fields, name=f"search_{spec.slug}_bm25"[:63], condition=condition)
 
 
-def queryset(spec: SearchSpec, query: ParsedQuery, *, scope: int, filters: dict[str, Any],
-             k: int) -> QuerySet:
+def queryset(
+    spec: SearchSpec, query: ParsedQuery, *, scope: int, filters: dict[str, Any], k: int
+) -> QuerySet:
     """The ORM query ParadeDB runs; built without touching the database (tests compile it)."""
     from paradedb import Boost, MatchAny, ParadeDB, Phrase, Score
 
     words = Q()
     for name, weight in spec.fields.items():
-        terms = [Boost(t, weight) if weight != 1 else t for t in query.terms]
-        words |= Q(**{name: ParadeDB(MatchAny(*terms))})
+        # `|||` tokenizes the string and matches any of its words; the boost is the weight.
+        text = " ".join(query.terms)
+        words |= Q(**{name: ParadeDB(MatchAny(Boost(text, weight) if weight != 1 else text))})
     qs = spec.model._default_manager.filter(words)
     for phrase in query.phrases:
         either = Q()
@@ -53,9 +56,12 @@ def queryset(spec: SearchSpec, query: ParsedQuery, *, scope: int, filters: dict[
     if spec.scope:
         qs = qs.filter(**{f"{spec.scope}_id": scope})
     qs = qs.filter(**filters)
-    return qs.annotate(search_score=Score()).order_by("-search_score", "pk").values_list(
-        "pk", "search_score"
-    )[:k]
+    # ORDER BY score DESC LIMIT k alone: the shape ParadeDB pushes down as a top-k scan.
+    return (
+        qs.annotate(search_score=Score())
+        .order_by("-search_score")
+        .values_list("pk", "search_score")[:k]
+    )
 
 
 class ParadeDBBackend:
@@ -72,17 +78,16 @@ class ParadeDBBackend:
             with connection.schema_editor() as editor:
                 editor.add_index(spec.model, index(spec))
 
-    def rebuild(self, spec: SearchSpec, connection: Any, *, batch: int = 5000,
-                progress: Callable[[int], None] = lambda n: None) -> int:
+    def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"REINDEX INDEX {connection.ops.quote_name(index(spec).name)}")
             cursor.execute(f"SELECT count(*) FROM {spec.table}")
             count = int(cursor.fetchone()[0])
-        progress(count)
+        job.progress(count)
         return count
 
-    def search(self, spec: SearchSpec, query: ParsedQuery, *, scope: int,
-               filters: dict[str, Any], k: int, connection: Any) -> list[Hit]:
+    def search(self, req: SearchRequest) -> list[Hit]:
+        spec, query, scope, filters, k, connection = req.unpack()
         qs = queryset(spec, query, scope=scope, filters=filters, k=k)
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {QUERY_TIMEOUT_MS}")

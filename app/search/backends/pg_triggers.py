@@ -98,5 +98,7 @@ def trigger_sql(spec: SearchSpec, *, exact: bool) -> list[str]:
 
 
 def drop_sql(spec: SearchSpec) -> list[str]:
-    return [f"DROP TRIGGER IF EXISTS search_{e} ON {spec.table};"
-            for e in ("ins", "del", "upd", "trunc")]
+    return [
+        f"DROP TRIGGER IF EXISTS search_{e} ON {spec.table};"
+        for e in ("ins", "del", "upd", "trunc")
+    ]

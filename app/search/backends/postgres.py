@@ -1,15 +1,21 @@
 """Exact BM25 on plain PostgreSQL (see pg_schema.py and pg_scorer.py for the SQL)."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db import OperationalError, transaction
 
 from app.search.backends import pg_schema, pg_scorer, pg_triggers
-from app.search.backends.base import QUERY_TIMEOUT_MS, Hit, SearchTimeout, as_uuid, filter_sql
+from app.search.backends.base import (
+    QUERY_TIMEOUT_MS,
+    Hit,
+    Rebuild,
+    SearchRequest,
+    SearchTimeout,
+    as_uuid,
+    filter_sql,
+)
 from app.search.backends.base import batches as key_batches
 from app.search.declaration import SearchSpec
-from app.search.query import ParsedQuery
 
 VERSION_TABLE = """
 CREATE TABLE IF NOT EXISTS search_version (
@@ -18,8 +24,13 @@ CREATE TABLE IF NOT EXISTS search_version (
 
 
 def install_schema(cursor: Any) -> None:
-    for sql in [VERSION_TABLE, pg_schema.TABLES, pg_schema.APPLY, pg_schema.TERM_TOP,
-                *pg_scorer.ALL]:
+    for sql in [
+        VERSION_TABLE,
+        pg_schema.TABLES,
+        pg_schema.APPLY,
+        pg_schema.TERM_TOP,
+        *pg_scorer.ALL,
+    ]:
         cursor.execute(sql)
 
 
@@ -44,8 +55,7 @@ class PostgresBM25:
             for sql in pg_triggers.trigger_sql(spec, exact=True):
                 cursor.execute(sql)
 
-    def rebuild(self, spec: SearchSpec, connection: Any, *, batch: int = 5000,
-                progress: Callable[[int], None] = lambda n: None) -> int:
+    def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
         """Recount everything from the table, in one transaction (readers see old or new)."""
         fields = ", ".join(f"t.{spec.column(f)}::text" for f in spec.fields)
         scope = f"coalesce(t.{spec.scope_column}, 0)" if spec.scope else "0"
@@ -53,12 +63,16 @@ class PostgresBM25:
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             self.install(spec, connection)
             cursor.execute(f"LOCK TABLE {spec.table} IN SHARE MODE")  # no writes meanwhile
-            cursor.execute("DELETE FROM search_posting WHERE term_id IN "
-                           "(SELECT id FROM search_term WHERE idx = %s)", [spec.name])
+            cursor.execute(
+                "DELETE FROM search_posting WHERE term_id IN "
+                "(SELECT id FROM search_term WHERE idx = %s)",
+                [spec.name],
+            )
             cursor.execute("DELETE FROM search_term WHERE idx = %s", [spec.name])
-            cursor.execute("UPDATE search_stats SET n_docs = 0, total_len = 0 WHERE idx = %s",
-                           [spec.name])
-            for keys in key_batches(connection, spec, batch):
+            cursor.execute(
+                "UPDATE search_stats SET n_docs = 0, total_len = 0 WHERE idx = %s", [spec.name]
+            )
+            for keys in key_batches(connection, spec, job.batch):
                 cursor.execute(
                     f"SELECT search_apply(%s, %s::float8[], (SELECT array_agg(ROW("
                     f"t.{spec.pk_column}, {scope}, ARRAY[{fields}])::search_doc) "
@@ -66,13 +80,14 @@ class PostgresBM25:
                     [spec.name, spec.weights, keys],
                 )
                 done += len(keys)
-                progress(len(keys))
-            cursor.execute("UPDATE search_version SET version = version + 1 WHERE idx = %s",
-                           [spec.name])
+                job.progress(len(keys))
+            cursor.execute(
+                "UPDATE search_version SET version = version + 1 WHERE idx = %s", [spec.name]
+            )
         return done
 
-    def search(self, spec: SearchSpec, query: ParsedQuery, *, scope: int,
-               filters: dict[str, Any], k: int, connection: Any) -> list[Hit]:
+    def search(self, req: SearchRequest) -> list[Hit]:
+        spec, query, scope, filters, k, connection = req.unpack()
         terms, excluded = list(query.terms), list(query.excluded)
         if not filters and not query.phrases:
             sql = "SELECT doc, score FROM search_topk(%s, %s, %s, %s, %s)"
@@ -80,9 +95,11 @@ class PostgresBM25:
         else:
             where, fparams = filter_sql(spec, filters, "t")
             phrases, pparams = phrase_sql(spec, query.phrases, "t")
-            sql = (f"SELECT s.doc, s.score FROM search_all(%s, %s, %s, %s) s "
-                   f"JOIN {spec.table} t ON t.{spec.pk_column} = s.doc WHERE TRUE{where}{phrases} "
-                   f"ORDER BY s.score DESC, s.doc LIMIT %s")
+            sql = (
+                f"SELECT s.doc, s.score FROM search_all(%s, %s, %s, %s) s "
+                f"JOIN {spec.table} t ON t.{spec.pk_column} = s.doc WHERE TRUE{where}{phrases} "
+                f"ORDER BY s.score DESC, s.doc LIMIT %s"
+            )
             params = [spec.name, terms, scope, excluded, *fparams, *pparams, k]
         try:
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:

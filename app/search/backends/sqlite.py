@@ -1,13 +1,20 @@
 """SQLite FTS5 backend: FTS5's own bm25() with the declared column weights."""
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 from django.db import OperationalError, transaction
 
 from app.search.backends import sqlite_schema
-from app.search.backends.base import QUERY_TIMEOUT_MS, Hit, SearchTimeout, as_uuid, filter_sql
+from app.search.backends.base import (
+    QUERY_TIMEOUT_MS,
+    Hit,
+    Rebuild,
+    SearchRequest,
+    SearchTimeout,
+    as_uuid,
+    filter_sql,
+)
 from app.search.backends.base import batches as key_batches
 from app.search.declaration import SearchSpec
 from app.search.query import ParsedQuery
@@ -36,8 +43,7 @@ class SQLiteFTS5:
             for sql in sqlite_schema.trigger_sql(spec):
                 cursor.execute(sql)
 
-    def rebuild(self, spec: SearchSpec, connection: Any, *, batch: int = 5000,
-                progress: Callable[[int], None] = lambda n: None) -> int:
+    def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
         fts, mp = sqlite_schema.fts_table(spec), sqlite_schema.map_table(spec)
         cols = ", ".join(spec.column(f) for f in spec.fields)
         src = ", ".join(f"t.{spec.column(f)}" for f in spec.fields)
@@ -47,28 +53,37 @@ class SQLiteFTS5:
             self.install(spec, connection)
             cursor.execute(f"DELETE FROM {fts}")
             cursor.execute(f"DELETE FROM {mp}")
-            for keys in key_batches(connection, spec, batch):
+            for keys in key_batches(connection, spec, job.batch):
                 marks = ",".join(["%s"] * len(keys))
-                cursor.execute(f"INSERT INTO {mp} (doc, scope) SELECT t.{spec.pk_column}, {scope} "
-                               f"FROM {spec.table} t WHERE t.{spec.pk_column} IN ({marks})", keys)
-                cursor.execute(f"INSERT INTO {fts} (rowid, {cols}) SELECT m.rowid, {src} "
-                               f"FROM {mp} m JOIN {spec.table} t ON t.{spec.pk_column} = m.doc "
-                               f"WHERE m.doc IN ({marks})", keys)
+                cursor.execute(
+                    f"INSERT INTO {mp} (doc, scope) SELECT t.{spec.pk_column}, {scope} "
+                    f"FROM {spec.table} t WHERE t.{spec.pk_column} IN ({marks})",
+                    keys,
+                )
+                cursor.execute(
+                    f"INSERT INTO {fts} (rowid, {cols}) SELECT m.rowid, {src} "
+                    f"FROM {mp} m JOIN {spec.table} t ON t.{spec.pk_column} = m.doc "
+                    f"WHERE m.doc IN ({marks})",
+                    keys,
+                )
                 done += len(keys)
-                progress(len(keys))
-            cursor.execute("UPDATE search_version SET version = version + 1 WHERE idx = %s",
-                           [spec.name])
+                job.progress(len(keys))
+            cursor.execute(
+                "UPDATE search_version SET version = version + 1 WHERE idx = %s", [spec.name]
+            )
         return done
 
-    def search(self, spec: SearchSpec, query: ParsedQuery, *, scope: int,
-               filters: dict[str, Any], k: int, connection: Any) -> list[Hit]:
+    def search(self, req: SearchRequest) -> list[Hit]:
+        spec, query, scope, filters, k, connection = req.unpack()
         fts, mp = sqlite_schema.fts_table(spec), sqlite_schema.map_table(spec)
         weights = ", ".join(repr(float(w)) for w in spec.weights)
         where, fparams = filter_sql(spec, filters, "t")
         join = f"JOIN {spec.table} t ON t.{spec.pk_column} = m.doc" if filters else ""
-        sql = (f"SELECT m.doc, -bm25({fts}, {weights}) AS score FROM {fts} "
-               f"JOIN {mp} m ON m.rowid = {fts}.rowid {join} "
-               f"WHERE {fts} MATCH %s AND m.scope = %s{where} ORDER BY score DESC, m.doc LIMIT %s")
+        sql = (
+            f"SELECT m.doc, -bm25({fts}, {weights}) AS score FROM {fts} "
+            f"JOIN {mp} m ON m.rowid = {fts}.rowid {join} "
+            f"WHERE {fts} MATCH %s AND m.scope = %s{where} ORDER BY score DESC, m.doc LIMIT %s"
+        )
         connection.ensure_connection()
         raw = connection.connection
         deadline = time.monotonic() + QUERY_TIMEOUT_MS / 1000

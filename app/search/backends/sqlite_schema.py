@@ -44,7 +44,8 @@ def _add(spec: SearchSpec, fts: str, mp: str) -> str:
 
 def _remove(spec: SearchSpec, fts: str, mp: str) -> str:
     return (
-        f"DELETE FROM {fts} WHERE rowid = (SELECT rowid FROM {mp} WHERE doc = OLD.{spec.pk_column});\n"
+        f"DELETE FROM {fts} WHERE rowid = "
+        f"(SELECT rowid FROM {mp} WHERE doc = OLD.{spec.pk_column});\n"
         f"  DELETE FROM {mp} WHERE doc = OLD.{spec.pk_column};"
     )
 
