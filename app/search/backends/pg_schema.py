@@ -37,6 +37,17 @@ EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 """
 
 APPLY = """
+CREATE OR REPLACE FUNCTION search_doc_terms(p_weights float8[], p_docs search_doc[])
+RETURNS SETOF search_tf LANGUAGE sql STABLE AS $$
+  WITH toks AS (
+    SELECT d.doc, d.scope, tok AS term, p_weights[f.i] AS w
+    FROM unnest(p_docs) d, unnest(d.fields) WITH ORDINALITY f(txt, i), search_tokens(f.txt) tok
+  ), lens AS (SELECT doc, count(*)::int AS dl FROM toks GROUP BY doc)
+  SELECT t.term, t.scope, t.doc, t.tf, l.dl
+    FROM (SELECT doc, scope, term, sum(w) AS tf FROM toks GROUP BY doc, scope, term) t
+    JOIN lens l USING (doc)
+$$;
+
 CREATE OR REPLACE FUNCTION search_apply(p_idx text, p_weights float8[], p_docs search_doc[],
                                         p_sign int) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -44,20 +55,13 @@ DECLARE
   v_len bigint;
 BEGIN
   IF coalesce(cardinality(p_docs), 0) = 0 THEN RETURN; END IF;
-  WITH toks AS (
-    SELECT d.doc, d.scope, tok AS term, p_weights[f.i] AS w
-    FROM unnest(p_docs) d, unnest(d.fields) WITH ORDINALITY f(txt, i), search_tokens(f.txt) tok
-  ), lens AS (SELECT doc, count(*)::int AS dl FROM toks GROUP BY doc)
-  SELECT array_agg(ROW(t.term, t.scope, t.doc, t.tf, l.dl)::search_tf ORDER BY t.term),
-         (SELECT coalesce(sum(dl), 0) FROM lens)
-    INTO v_rows, v_len
-    FROM (SELECT doc, scope, term, sum(w) AS tf FROM toks GROUP BY doc, scope, term) t
-    JOIN lens l USING (doc);
+  v_rows := ARRAY(SELECT r FROM search_doc_terms(p_weights, p_docs) r ORDER BY r.term);
+  SELECT coalesce(sum(dl), 0) INTO v_len FROM (SELECT DISTINCT r.doc, r.dl FROM unnest(v_rows) r) d;
   -- First lock: the stats row (see the module docstring).
   UPDATE search_stats SET n_docs = n_docs + p_sign * cardinality(p_docs),
-                          total_len = total_len + p_sign * coalesce(v_len, 0)
+                          total_len = total_len + p_sign * v_len
    WHERE idx = p_idx;
-  IF v_rows IS NULL THEN RETURN; END IF;
+  IF cardinality(v_rows) = 0 THEN RETURN; END IF;
   INSERT INTO search_term (idx, term)
     SELECT DISTINCT p_idx, r.term FROM unnest(v_rows) r ORDER BY 2 ON CONFLICT DO NOTHING;
   UPDATE search_term t SET df = t.df + p_sign * c.n
@@ -82,7 +86,10 @@ END $$;
 TERM_TOP = f"""
 CREATE OR REPLACE FUNCTION search_term_top(p_term int, p_scope bigint, p_depth int,
                                            p_idf float8, p_avgdl float8)
-RETURNS TABLE(doc uuid, c float8) LANGUAGE sql STABLE AS $$
+RETURNS TABLE(doc uuid, c float8) LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH RECURSIVE tfs(tf) AS (
     (SELECT p.tf FROM search_posting p WHERE p.term_id = p_term AND p.scope = p_scope
       ORDER BY p.tf DESC LIMIT 1)
@@ -98,6 +105,6 @@ RETURNS TABLE(doc uuid, c float8) LANGUAGE sql STABLE AS $$
        WHERE p.term_id = p_term AND p.scope = p_scope AND p.tf = tfs.tf
        ORDER BY p.dl LIMIT p_depth) x
    WHERE tfs.tf IS NOT NULL
-   ORDER BY c DESC, x.doc LIMIT p_depth
-$$;
+   ORDER BY c DESC, x.doc LIMIT p_depth;
+END $$;
 """

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import OperationalError, transaction
 
-from app.search.backends import pg_schema, pg_scorer, pg_triggers
+from app.search.backends import pg_build, pg_schema, pg_scorer, pg_triggers
 from app.search.backends.base import (
     QUERY_TIMEOUT_MS,
     Hit,
@@ -14,7 +14,6 @@ from app.search.backends.base import (
     as_uuid,
     filter_sql,
 )
-from app.search.backends.base import batches as key_batches
 from app.search.declaration import SearchSpec
 
 VERSION_TABLE = """
@@ -56,35 +55,9 @@ class PostgresBM25:
                 cursor.execute(sql)
 
     def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
-        """Recount everything from the table, in one transaction (readers see old or new)."""
-        fields = ", ".join(f"t.{spec.column(f)}::text" for f in spec.fields)
-        scope = f"coalesce(t.{spec.scope_column}, 0)" if spec.scope else "0"
-        done = 0
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        with transaction.atomic(using=connection.alias):
             self.install(spec, connection)
-            cursor.execute(f"LOCK TABLE {spec.table} IN SHARE MODE")  # no writes meanwhile
-            cursor.execute(
-                "DELETE FROM search_posting WHERE term_id IN "
-                "(SELECT id FROM search_term WHERE idx = %s)",
-                [spec.name],
-            )
-            cursor.execute("DELETE FROM search_term WHERE idx = %s", [spec.name])
-            cursor.execute(
-                "UPDATE search_stats SET n_docs = 0, total_len = 0 WHERE idx = %s", [spec.name]
-            )
-            for keys in key_batches(connection, spec, job.batch):
-                cursor.execute(
-                    f"SELECT search_apply(%s, %s::float8[], (SELECT array_agg(ROW("
-                    f"t.{spec.pk_column}, {scope}, ARRAY[{fields}])::search_doc) "
-                    f"FROM {spec.table} t WHERE t.{spec.pk_column} = ANY(%s)), 1)",
-                    [spec.name, spec.weights, keys],
-                )
-                done += len(keys)
-                job.progress(len(keys))
-            cursor.execute(
-                "UPDATE search_version SET version = version + 1 WHERE idx = %s", [spec.name]
-            )
-        return done
+            return pg_build.rebuild(spec, connection, job)
 
     def search(self, req: SearchRequest) -> list[Hit]:
         spec, query, scope, filters, k, connection = req.unpack()

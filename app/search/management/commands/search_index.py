@@ -1,8 +1,8 @@
 """Build or rebuild the search index of existing rows, with a progress bar.
 
-    python manage.py search_index rebuild [--model tasks.task] [--batch 5000]
-    python manage.py search_index install    # (re)create triggers / index; migrate does this too
-    python manage.py search_index status     # the active backend and each index's size
+python manage.py search_index rebuild [--model tasks.task] [--batch 5000]
+python manage.py search_index install    # (re)create triggers / index; migrate does this too
+python manage.py search_index status     # the active backend and each index's size
 """
 
 from django.core.management.base import BaseCommand, CommandError
