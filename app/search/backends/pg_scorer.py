@@ -78,8 +78,10 @@ BEGIN
 END $$;
 """
 
-# Docs whose contribution from one term reaches p_min: within each tf value, exactly those with
-# dl <= D(tf), where D solves contribution(tf, D) = p_min; an index range scan per tf value.
+# Docs whose contribution from one term exceeds p_min: within each tf value, exactly those with
+# dl < D(tf), where D solves contribution(tf, D) = p_min; an index range scan per tf value.
+# Strictly above: a document exactly at the threshold can only tie the k-th, and ties are
+# common (same tf, same length), so including them would fetch thousands for nothing.
 ABOVE = """
 CREATE OR REPLACE FUNCTION search_term_above(p_term int, p_scope bigint, p_min float8,
                                              p_idf float8, p_avgdl float8)
@@ -99,8 +101,14 @@ BEGIN
   SELECT x.doc FROM tfs, LATERAL (
     SELECT p.doc FROM search_posting p
      WHERE p.term_id = p_term AND p.scope = p_scope AND p.tf = tfs.tf
-       AND (p_min <= 0 OR p.dl <= ((p_idf * tfs.tf * 2.2 / p_min - tfs.tf) / 1.2 - 0.25)
-                                    * p_avgdl / 0.75 * (1 + 1e-9) + 1e-6)) x
+       -- One comparison with a bound that depends on tf only: an index condition, not a filter.
+       -- (an int bound: dl < D exactly when dl < ceil(D) for integer dl).
+       AND p.dl < CASE WHEN p_min <= 0 THEN 2147483647
+                       ELSE least(2147483647, greatest(0, ceil(
+                         ((p_idf * tfs.tf * 2.2 / p_min - tfs.tf) / 1.2 - 0.25) * p_avgdl / 0.75
+                       )))::int
+                  END
+    OFFSET 0) x  -- a fence: one index range per tf value, never a merge over the whole list
    WHERE tfs.tf IS NOT NULL;
 END $$;
 """
@@ -110,7 +118,8 @@ END $$;
 # for some term, its contribution reaches that term's threshold tau, for any thresholds that
 # sum to theta (otherwise its score is below the sum). Terms whose best contribution (ub)
 # fits in the budget get tau above ub: their lists are skipped (MaxScore). The budget goes to
-# the longest lists first, so rare terms (short lists) take the low thresholds. Every document
+# the longest lists first, so rare terms (short lists) take the low thresholds. Pass (1) reads
+# 4k per term: a few more rows there raise theta, and every later list shrinks with it. Every document
 # that reaches some tau is scored in full; the top k of those is exact.
 TOPK = """
 CREATE OR REPLACE FUNCTION search_topk(p_idx text, p_terms text[], p_scope bigint, p_k int,
@@ -126,18 +135,18 @@ BEGIN
   IF q.ids IS NULL OR p_k <= 0 THEN RETURN; END IF;
   FOR i IN 1 .. cardinality(q.ids) LOOP
     SELECT array_agg(x.doc), max(x.c) INTO v_docs, v_max
-      FROM search_term_top(q.ids[i], p_scope, p_k, q.idfs[i], q.avgdl) x;
+      FROM search_term_top(q.ids[i], p_scope, p_k * 4, q.idfs[i], q.avgdl) x;
     v_cand := v_cand || coalesce(v_docs, '{}');
     v_ub := v_ub || coalesce(v_max, 0);
   END LOOP;
   SELECT array_agg(s.score ORDER BY s.score DESC) INTO v_scores
     FROM search_scores_of(q.ids, q.idfs, q.avgdl, p_scope, q.excl, v_cand) s;
   v_theta := CASE WHEN cardinality(v_scores) >= p_k THEN v_scores[p_k] ELSE 0 END;
-  v_budget := v_theta * (1 - 1e-9);
+  v_budget := v_theta;
   FOR i IN SELECT o.i FROM unnest(q.dfs) WITH ORDINALITY o(df, i) ORDER BY o.df DESC LOOP
-    v_tau := least(v_ub[i] * (1 + 1e-9) + 1e-12, v_budget);
+    v_tau := least(v_ub[i], v_budget);
     v_budget := v_budget - v_tau;
-    IF v_tau <= v_ub[i] THEN
+    IF v_tau < v_ub[i] THEN
       v_cand := v_cand || ARRAY(SELECT search_term_above(q.ids[i], p_scope, v_tau, q.idfs[i],
                                                          q.avgdl));
     END IF;
