@@ -92,3 +92,34 @@ def test_rebuild_recomputes_from_the_table(pg_exact, owners):
         cursor.execute("UPDATE search_stats SET n_docs = 1")
     assert PostgresBM25().rebuild(Task.search.spec, connection, Rebuild(batch=37)) == 120
     assert_exact(corpus.reference("lucene"), owners, QUERIES)
+
+
+@pytest.mark.parametrize("k", [1, 10, 60])
+def test_pruned_topk_is_exact(pg_exact, owners, k):
+    """The threshold path, forced on (p_small=0): small corpora would otherwise just sum."""
+    from app.search.query import parse
+    from app.search.reference import check_topk
+
+    corpus.load(owners, 300)
+    ref = corpus.reference("lucene")
+    problems = []
+    with connection.cursor() as cursor:
+        for owner in owners:
+            pool = list(Task.objects.filter(owner=owner).values_list("pk", flat=True))
+            for q in QUERIES + ["kaka -lo", "ne ne"]:
+                query = parse(q)
+                cursor.execute(
+                    "SELECT doc, score FROM search_topk('tasks.task', %s, %s, %s, %s, 0)",
+                    [list(query.terms), owner.pk, k, list(query.excluded)],
+                )
+                hits = cursor.fetchall()
+                expected = ref.search(
+                    query.terms, keys=[p for p in pool if not set(query.excluded) & set(ref.tf[p])]
+                )
+                problems += check_topk(hits, expected, k)
+                problems += [
+                    f"{pk}: {s} != {ref.score(pk, query.terms)}"
+                    for pk, s in hits
+                    if abs(s - ref.score(pk, query.terms)) > 1e-9 * s
+                ]
+    assert not problems, problems[:10]

@@ -14,7 +14,10 @@ K1, B = 1.2, 0.75
 
 # Contribution of one posting: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)).
 # float8 literals: a bare 0.75 is numeric, and numeric arithmetic per posting is slow.
-CONTRIB = "{idf} * {tf} * 2.2::float8 / ({tf} + 1.2::float8 * (0.25::float8 + 0.75::float8 * {dl} / {avgdl}))"
+CONTRIB = (
+    "{idf} * {tf} * 2.2::float8"
+    " / ({tf} + 1.2::float8 * (0.25::float8 + 0.75::float8 * {dl} / {avgdl}))"
+)
 
 TABLES = """
 CREATE OR REPLACE FUNCTION search_tokens(t text) RETURNS SETOF text

@@ -78,13 +78,23 @@ BEGIN
 END $$;
 """
 
-# Docs whose contribution from one term exceeds p_min: within each tf value, exactly those with
-# dl < D(tf), where D solves contribution(tf, D) = p_min; an index range scan per tf value.
-# Strictly above: a document exactly at the threshold can only tie the k-th, and ties are
-# common (same tf, same length), so including them would fetch thousands for nothing.
-ABOVE = """
-CREATE OR REPLACE FUNCTION search_term_above(p_term int, p_scope bigint, p_min float8,
-                                             p_idf float8, p_avgdl float8)
+# One term's documents whose contribution c satisfies p_lo < c <= p_hi. c falls as dl grows, so
+# within one tf value that is a dl range: c > lo <=> dl < D(lo), c <= hi <=> dl >= D(hi), where
+# D(x) solves c(tf, D) = x; for integer dl, "dl < D" is "dl < ceil(D)". Integer bounds keep the
+# range an index condition (int vs float8 would be a filter over the whole list), and OFFSET 0
+# keeps one index range per tf value (else the planner merges over the whole list).
+BETWEEN = """
+CREATE OR REPLACE FUNCTION search_dl_bound(p_x float8, p_tf float8, p_idf float8,
+                                           p_avgdl float8) RETURNS int
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_x <= 1e-12 THEN 2147483647  -- (tiny cuts: all; avoids float overflow)
+              WHEN p_x = 'Infinity' THEN 0
+              ELSE least(2147483647, greatest(0, ceil(
+                ((p_idf * p_tf * 2.2 / p_x - p_tf) / 1.2 - 0.25) * p_avgdl / 0.75)))::int END
+$$;
+
+CREATE OR REPLACE FUNCTION search_term_between(p_term int, p_scope bigint, p_lo float8,
+  p_hi float8, p_idf float8, p_avgdl float8)
 RETURNS SETOF uuid LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 BEGIN
@@ -101,60 +111,95 @@ BEGIN
   SELECT x.doc FROM tfs, LATERAL (
     SELECT p.doc FROM search_posting p
      WHERE p.term_id = p_term AND p.scope = p_scope AND p.tf = tfs.tf
-       -- One comparison with a bound that depends on tf only: an index condition, not a filter.
-       -- (an int bound: dl < D exactly when dl < ceil(D) for integer dl).
-       AND p.dl < CASE WHEN p_min <= 0 THEN 2147483647
-                       ELSE least(2147483647, greatest(0, ceil(
-                         ((p_idf * tfs.tf * 2.2 / p_min - tfs.tf) / 1.2 - 0.25) * p_avgdl / 0.75
-                       )))::int
-                  END
-    OFFSET 0) x  -- a fence: one index range per tf value, never a merge over the whole list
+       AND p.dl >= search_dl_bound(p_hi, tfs.tf, p_idf, p_avgdl)
+       AND p.dl < search_dl_bound(p_lo, tfs.tf, p_idf, p_avgdl)
+    OFFSET 0) x
    WHERE tfs.tf IS NOT NULL;
 END $$;
 """
 
-# Exact top-k in two passes. (1) Each term's best k postings, scored in full: the k-th best
-# score so far, theta, is a floor for the final k-th. (2) A document can reach theta only if,
-# for some term, its contribution reaches that term's threshold tau, for any thresholds that
-# sum to theta (otherwise its score is below the sum). Terms whose best contribution (ub)
-# fits in the budget get tau above ub: their lists are skipped (MaxScore). The budget goes to
-# the longest lists first, so rare terms (short lists) take the low thresholds. Pass (1) reads
-# 4k per term: a few more rows there raise theta, and every later list shrinks with it. Every document
-# that reaches some tau is scored in full; the top k of those is exact.
+# The water level: thresholds min(ub_i, level) that sum to the budget.
+WATER = """
+CREATE OR REPLACE FUNCTION search_water(p_ub float8[], p_budget float8) RETURNS float8
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE v_sorted float8[]; v_below float8 := 0; m int; r int;
+BEGIN
+  v_sorted := ARRAY(SELECT u FROM unnest(p_ub) u ORDER BY u);
+  m := cardinality(v_sorted);
+  FOR r IN 1 .. m LOOP
+    IF v_below + (m - r + 1) * v_sorted[r] >= p_budget THEN
+      RETURN greatest(0, (p_budget - v_below) / (m - r + 1));
+    END IF;
+    v_below := v_below + v_sorted[r];
+  END LOOP;
+  RETURN 0;
+END $$;
+"""
+
+# Exact top-k by lowering one cut, the level, over every term's list at once. Each round reads
+# the documents whose contribution from some term lies between the new level and the previous
+# one (index ranges, see BETWEEN), scores the new ones in full (primary-key probes) and updates
+# theta, the k-th best score seen. A document never read has every contribution <= the level,
+# so it scores at most sum(min(ub_i, level)), ub_i being term i's best contribution; once that
+# is <= theta nothing unread can beat the top k, which is then exact. The next level is the
+# lower of 0.6x the last and the level that sum would need (search_water), so the last round
+# stops at about the lowest cut the final theta allows. Queries with few postings in all, or
+# whose candidates outgrow the postings, sum every posting instead (search_scores).
 TOPK = """
+DROP FUNCTION IF EXISTS search_topk(text, text[], bigint, int, text[], bigint);
 CREATE OR REPLACE FUNCTION search_topk(p_idx text, p_terms text[], p_scope bigint, p_k int,
-  p_excluded text[] DEFAULT '{}')
+  p_excluded text[] DEFAULT '{}', p_small bigint DEFAULT 20000)
 RETURNS TABLE(doc uuid, score float8) LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
 DECLARE
-  q record;
-  v_ub float8[] := '{}'; v_cand uuid[] := '{}'; v_docs uuid[]; v_max float8;
-  v_scores float8[]; v_theta float8; v_budget float8; v_tau float8; i int;
+  q record; n int; v_total bigint; v_seen bigint := 0;
+  v_ub float8[] := '{}'; v_max float8; v_new uuid[]; v_seed uuid[];
+  v_sdocs uuid[] := '{}'; v_sscores float8[] := '{}';
+  v_theta float8 := 0; v_level float8; v_next float8; i int;
 BEGIN
   q := search_prepare(p_idx, p_terms, p_excluded);
   IF q.ids IS NULL OR p_k <= 0 THEN RETURN; END IF;
-  FOR i IN 1 .. cardinality(q.ids) LOOP
-    SELECT array_agg(x.doc), max(x.c) INTO v_docs, v_max
-      FROM search_term_top(q.ids[i], p_scope, p_k * 4, q.idfs[i], q.avgdl) x;
-    v_cand := v_cand || coalesce(v_docs, '{}');
-    v_ub := v_ub || coalesce(v_max, 0);
-  END LOOP;
-  SELECT array_agg(s.score ORDER BY s.score DESC) INTO v_scores
-    FROM search_scores_of(q.ids, q.idfs, q.avgdl, p_scope, q.excl, v_cand) s;
-  v_theta := CASE WHEN cardinality(v_scores) >= p_k THEN v_scores[p_k] ELSE 0 END;
-  v_budget := v_theta;
-  FOR i IN SELECT o.i FROM unnest(q.dfs) WITH ORDINALITY o(df, i) ORDER BY o.df DESC LOOP
-    v_tau := least(v_ub[i], v_budget);
-    v_budget := v_budget - v_tau;
-    IF v_tau < v_ub[i] THEN
-      v_cand := v_cand || ARRAY(SELECT search_term_above(q.ids[i], p_scope, v_tau, q.idfs[i],
-                                                         q.avgdl));
+  n := cardinality(q.ids);
+  SELECT sum(d) INTO v_total FROM unnest(q.dfs) d;
+  IF v_total > p_small THEN
+    v_new := '{}';
+    FOR i IN 1 .. n LOOP  -- seeds: each term's best 4k documents (and its best contribution)
+      SELECT array_agg(x.doc), max(x.c) INTO v_seed, v_max
+        FROM search_term_top(q.ids[i], p_scope, p_k * 4, q.idfs[i], q.avgdl) x;
+      v_new := v_new || coalesce(v_seed, '{}');
+      v_ub := v_ub || coalesce(v_max, 0);
+    END LOOP;
+    v_new := ARRAY(SELECT DISTINCT d FROM unnest(v_new) d);
+    v_next := (SELECT max(u) FROM unnest(v_ub) u) * 1.000001;
+    LOOP
+      v_seen := v_seen + cardinality(v_new);
+      EXIT WHEN v_seen * n > v_total;  -- probing all that would cost more than summing
+      IF cardinality(v_new) > 0 THEN
+        SELECT array_agg(u.d ORDER BY u.s DESC), array_agg(u.s ORDER BY u.s DESC)
+          INTO v_sdocs, v_sscores
+          FROM (SELECT unnest(v_sdocs) d, unnest(v_sscores) s UNION ALL
+                SELECT s.doc, s.score FROM search_scores_of(q.ids, q.idfs, q.avgdl, p_scope,
+                                                            q.excl, v_new) s) u;
+        IF cardinality(v_sscores) >= p_k THEN v_theta := v_sscores[p_k]; END IF;
+      END IF;
+      v_level := v_next;
+      EXIT WHEN v_level <= 0  -- everything read: fewer than k matches, or a full last round
+             OR (SELECT sum(least(u, v_level)) FROM unnest(v_ub) u) <= v_theta;
+      v_next := greatest(v_level * 0.6, search_water(v_ub, v_theta));
+      IF v_next < 1e-9 * v_level OR v_next < 1e-12 THEN v_next := 0; END IF;
+      v_new := ARRAY(
+        SELECT DISTINCT b FROM generate_series(1, n) i,
+               search_term_between(q.ids[i], p_scope, v_next, v_level, q.idfs[i], q.avgdl) b
+        EXCEPT SELECT unnest(v_sdocs));
+    END LOOP;
+    IF v_seen * n <= v_total THEN
+      RETURN QUERY SELECT u.d, u.s FROM unnest(v_sdocs[1:p_k], v_sscores[1:p_k]) u(d, s);
+      RETURN;
     END IF;
-  END LOOP;
-  RETURN QUERY SELECT s.doc, s.score
-    FROM search_scores_of(q.ids, q.idfs, q.avgdl, p_scope, q.excl, v_cand) s
+  END IF;
+  RETURN QUERY SELECT s.doc, s.score FROM search_scores(q.ids, q.idfs, q.avgdl, p_scope, q.excl) s
    ORDER BY s.score DESC, s.doc LIMIT p_k;
 END $$;
 """
 
-ALL = [PREPARE, SCORES, ABOVE, TOPK]
+ALL = [PREPARE, SCORES, BETWEEN, WATER, TOPK]
