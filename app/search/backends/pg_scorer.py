@@ -144,7 +144,8 @@ END $$;
 # is <= theta nothing unread can beat the top k, which is then exact. The next level is the
 # lower of 0.6x the last and the level that sum would need (search_water), so the last round
 # stops at about the lowest cut the final theta allows. Queries with few postings in all, or
-# whose candidates outgrow the postings, sum every posting instead (search_scores).
+# whose candidates outgrow the postings, sum every posting instead (search_scores). Terms with
+# short lists (<= 500 postings) are read whole first and take no part in the cut.
 TOPK = """
 DROP FUNCTION IF EXISTS search_topk(text, text[], bigint, int, text[], bigint);
 CREATE OR REPLACE FUNCTION search_topk(p_idx text, p_terms text[], p_scope bigint, p_k int,
@@ -168,6 +169,15 @@ BEGIN
         FROM search_term_top(q.ids[i], p_scope, p_k * 4, q.idfs[i], q.avgdl) x;
       v_new := v_new || coalesce(v_seed, '{}');
       v_ub := v_ub || coalesce(v_max, 0);
+    END LOOP;
+    -- Short lists are read whole (cheap) and leave the cut: their every document is scored,
+    -- so an unread document has no contribution from them (their ub counts as 0 below).
+    FOR i IN 1 .. n LOOP
+      IF q.dfs[i] <= 500 THEN
+        v_new := v_new || ARRAY(SELECT search_term_between(q.ids[i], p_scope, 0, 'Infinity',
+                                                           q.idfs[i], q.avgdl));
+        v_ub[i] := 0;
+      END IF;
     END LOOP;
     v_new := ARRAY(SELECT DISTINCT d FROM unnest(v_new) d);
     v_next := (SELECT max(u) FROM unnest(v_ub) u) * 1.000001;

@@ -52,12 +52,26 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--engines", default="postgres,sqlite,tantivy")
+    parser.add_argument(
+        "--latency-only",
+        action="store_true",
+        help="reuse the loaded corpus and index; measure queries only",
+    )
+    parser.add_argument(
+        "--merge-only",
+        action="store_true",
+        help="only write the table from the engines' last JSON results",
+    )
     args = parser.parse_args()
     pg_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/qs_bench")
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
     for name, env_extra in engines(pg_url).items():
         if name not in args.engines.split(","):
+            continue
+        out = OUT / f"{name}.json"
+        if args.merge_only:
+            rows += json.loads(out.read_text()) if out.exists() else []
             continue
         if name == "postgres" and not ensure_pg_database(pg_url):
             continue
@@ -69,7 +83,6 @@ def main() -> None:
         env.update(env_extra, LOG_LEVEL="WARNING")
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
-        out = OUT / f"{name}.json"
         subprocess.run(
             [
                 *manage,

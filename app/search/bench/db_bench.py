@@ -30,6 +30,18 @@ def triggers_off(spec):
             cursor.execute(f"ALTER TABLE {spec.table} ENABLE TRIGGER search_ins")
 
 
+def build_index(spec, backend, corpus, owner_email: str, size: int) -> float:
+    """Load the corpus up to `size` (untimed), then rebuild the index: the seconds it took."""
+    with triggers_off(spec), tqdm(total=size, unit="doc", desc=f"load {size}") as bar:
+        load_tasks(corpus, owner_email=owner_email, count=size, progress=bar.update)
+    with Timer() as build, tqdm(total=size, unit="doc", desc=f"index {size}") as bar:
+        backend.rebuild(spec, connection, Rebuild(batch=5000, progress=bar.update))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_posting, search_term")
+    return build.seconds
+
+
 def start_fresh(spec, owner, smallest: int) -> None:
     """Sizes grow within one run; a table left larger by an earlier run is emptied first."""
     if spec.model.all_objects.filter(owner=owner).count() > smallest:
@@ -109,20 +121,17 @@ def ts_rank_anchor(spec, owner, queries, size: int) -> dict:
     }
 
 
-def run(corpus, sizes: list[int], queries: list[str], owner_email: str) -> list[dict]:
+def run(
+    corpus, sizes: list[int], queries: list[str], owner_email: str, *, latency_only: bool = False
+) -> list[dict]:
     spec = REGISTRY["tasks.task"]
     backend = get_backend()
     owner = bench_owner(owner_email)
-    start_fresh(spec, owner, sizes[0])
+    if not latency_only:
+        start_fresh(spec, owner, sizes[0])
     rows = []
     for size in sizes:
-        with triggers_off(spec), tqdm(total=size, unit="doc", desc=f"load {size}") as bar:
-            load_tasks(corpus, owner_email=owner_email, count=size, progress=bar.update)
-        with Timer() as build, tqdm(total=size, unit="doc", desc=f"index {size}") as bar:
-            backend.rebuild(spec, connection, Rebuild(batch=5000, progress=bar.update))
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE search_posting, search_term")
+        built = None if latency_only else build_index(spec, backend, corpus, owner_email, size)
         name = {"postgres": "exact BM25 (plain PostgreSQL)", "sqlite": "SQLite FTS5 bm25()"}
 
         def search(q: str) -> list:
@@ -132,7 +141,7 @@ def run(corpus, sizes: list[int], queries: list[str], owner_email: str) -> list[
         row = {
             "backend": name.get(backend.name, backend.name),
             "docs": size,
-            "build_s": build.seconds,
+            "build_s": built,
             "index_mb": index_mb(),
             **latencies(search, queries),
         }

@@ -22,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--queries", type=int, default=200)
         parser.add_argument("--owner", default="bench@example.com")
         parser.add_argument("--out", required=True)
+        parser.add_argument("--latency-only", action="store_true")
         parser.add_argument(
             "--cache", default=str(Path(settings.BASE_DIR) / ".var/corpus/debian.json")
         )
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         if opts["engine"] == "tantivy":
             rows = tantivy_bench.run(corpus, sizes, queries)
         else:
-            rows = db_bench.run(corpus, sizes, queries, opts["owner"])
+            rows = db_bench.run(
+                corpus, sizes, queries, opts["owner"], latency_only=opts["latency_only"]
+            )
         Path(opts["out"]).parent.mkdir(parents=True, exist_ok=True)
         Path(opts["out"]).write_text(json.dumps(rows, indent=2))
