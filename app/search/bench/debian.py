@@ -68,7 +68,7 @@ def descriptions() -> list[tuple[str, str]]:
 def cached_descriptions(cache: Path) -> list[tuple[str, str]]:
     """The descriptions, read once and kept, so every backend of a benchmark sees the same text."""
     if cache.exists():
-        return [tuple(d) for d in json.loads(cache.read_text())]  # type: ignore[misc]
+        return [(d[0], d[1]) for d in json.loads(cache.read_text())]
     docs = descriptions()
     if not docs:
         raise RuntimeError("apt-cache dumpavail listed no packages: run apt-get update first")
