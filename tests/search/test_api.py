@@ -123,3 +123,19 @@ def test_odd_queries_are_safe(api, invoices, q):
 
 def test_anonymous_is_refused(client):
     assert client.get(URL, {"q": "x"}).status_code in (401, 403)
+
+
+def test_a_backend_timeout_is_a_503_in_the_envelope(api, monkeypatch):
+    from app.search import manager
+    from app.search.backends import SearchTimeout
+
+    class Slow:
+        name = "slow"
+
+        def search(self, req):
+            raise SearchTimeout
+
+    monkeypatch.setattr(manager, "get_backend", lambda using: Slow())
+    response = api.get(URL, {"q": "anything"})
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "search_timeout"
