@@ -106,7 +106,7 @@ def test_pruned_topk_is_exact(pg_exact, owners, k):
     with connection.cursor() as cursor:
         for owner in owners:
             pool = list(Task.objects.filter(owner=owner).values_list("pk", flat=True))
-            for q in QUERIES + ["kaka -lo", "ne ne"]:
+            for q in [*QUERIES, "kaka -lo", "ne ne"]:
                 query = parse(q)
                 cursor.execute(
                     "SELECT doc, score FROM search_topk('tasks.task', %s, %s, %s, %s, 0)",
