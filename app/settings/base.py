@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "app.core",
     "app.users",
     "app.tasks",
+    "app.search",
 ]
 
 MIDDLEWARE = [
