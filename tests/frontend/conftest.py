@@ -80,6 +80,6 @@ def new_page(request, chromium, asgi_server, transactional_db):
                 page.screenshot(path=str(path), full_page=True)
                 if failed:
                     print(f"\nbrowser screenshot of the failure: {path}")
-            except Exception as exc:  # noqa: BLE001 — a failed screenshot must not hide the failure
+            except Exception as exc:  # a failed screenshot must not hide the failure
                 print(f"\nno screenshot for {suffix}: {exc}")
         context.close()
