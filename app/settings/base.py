@@ -108,6 +108,9 @@ else:
         }
     }
 
+# Sessions read from the cache, written through to the database (survive a cache flush).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 globals().update(celery_settings(env, VALKEY_URL))
 
 # Channels (live updates over WebSockets): Valkey on the full stack, in-process otherwise
