@@ -4,14 +4,13 @@ database, and screenshots kept under .ci-artifacts/browser/."""
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.integration.processes import BIN, ROOT, free_port, process_env
+
 ARTIFACTS = ROOT / ".ci-artifacts" / "browser"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,26 +29,19 @@ def chromium_missing() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class AsgiServer:
-    def __init__(self, db_name: str, mail_dir: Path) -> None:
+    def __init__(self, mail_dir: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.mail_dir = mail_dir
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log_path = ARTIFACTS / "granian.log"
-        env = os.environ | {
-            "DJANGO_SETTINGS_MODULE": "tests.frontend.server_settings",
-            "BROWSER_TEST_DB_NAME": db_name,
-            "BROWSER_TEST_MAIL_DIR": str(mail_dir),
-        }
-        granian = Path(sys.executable).with_name("granian")
-        cmd = [str(granian), "--interface", "asginl", "--host", "127.0.0.1"]
+        env = process_env(
+            DJANGO_SETTINGS_MODULE="tests.frontend.server_settings",
+            BROWSER_TEST_MAIL_DIR=str(mail_dir),
+        )
+        # ASGI without lifespan, as the web-asgi role runs it: HTTP and WebSockets.
+        cmd = [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1"]
         cmd += ["--port", str(self.port), "--workers", "1", "app.asgi:application"]
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(

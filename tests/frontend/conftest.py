@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 
 from tests.frontend.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, AsgiServer, chromium_missing
@@ -28,26 +27,30 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def asgi_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    server = AsgiServer(connection.settings_dict["NAME"], tmp_path_factory.mktemp("mail"))
+    server = AsgiServer(tmp_path_factory.mktemp("mail"))
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-    # between browser steps are plain blocking ones, so Django's async guard is relaxed here.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread while it is open, so it
+    # is opened per module and closed after it; the ORM calls the tests make between browser
+    # steps are plain blocking ones, so Django's async guard is relaxed only meanwhile.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
-"""Settings for the Granian (ASGI) process the browser tests start: the test settings, on the
-database pytest created, static files straight from frontend/dist, mail written to files."""
+"""Settings for the Granian (ASGI) process the browser tests start: the test settings (on the
+test database, via DATABASE_URL), with mail written to files the tests read."""
 
 import os
 
 from app.settings.test import *  # noqa: F403
 
-DATABASES["default"]["NAME"] = os.environ["BROWSER_TEST_DB_NAME"]  # noqa: F405
-WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["BROWSER_TEST_MAIL_DIR"]
 LOG_LEVEL = "WARNING"
