@@ -119,7 +119,14 @@ if VALKEY_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [VALKEY_URL], "prefix": "qs-live"},
+            "CONFIG": {
+                # The socket timeout must outlast channels_redis's 5 s blocking pop (redis-py 8
+                # otherwise times the idle read out and the socket's consumer dies).
+                "hosts": [
+                    {"address": VALKEY_URL, "socket_timeout": 30, "socket_connect_timeout": 2}
+                ],
+                "prefix": "qs-live",
+            },
         }
     }
 else:

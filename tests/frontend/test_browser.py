@@ -41,6 +41,7 @@ def test_sign_up_confirm_email_and_log_in(new_page, asgi_server):
     expect(page.get_by_role("heading", name="Your tasks")).to_be_visible()
 
     page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("navigation").get_by_role("link", name="Log in")).to_be_visible()
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill("newcomer@example.com")
     page.get_by_label("Password").fill("wrong password entirely")

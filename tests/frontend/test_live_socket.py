@@ -91,3 +91,21 @@ def test_the_owner_gets_streams_for_own_tasks_only():
     assert '<turbo-stream action="prepend" target="task_rows">' in message
     assert f'id="task_{task.id}"' in message and "Alice&#x27;s task" in message
     assert "Bob" not in message
+
+
+@pytest.mark.services
+def test_a_socket_left_idle_past_the_layers_blocking_poll_still_receives():
+    """channels_redis polls Valkey with a 5 s blocking pop: an idle socket must survive it."""
+    alice = make_user("idle@example.com")
+    cookie = session_cookie(alice)
+
+    async def scenario():
+        communicator = socket(cookie)
+        assert await communicator.connect()
+        await asyncio.sleep(6.5)
+        await sync_to_async(create_task)(alice, "After a quiet spell")
+        message = await communicator.receive_from(timeout=3)
+        await communicator.disconnect()
+        return message
+
+    assert "After a quiet spell" in asyncio.run(scenario())
