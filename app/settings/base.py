@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "app.users",
     "app.tasks",
     "app.live",
+    "app.search",
 ]
 
 MIDDLEWARE = [
