@@ -19,6 +19,8 @@ def stream_context(task: Task, action: str) -> dict[str, object]:
 
 
 def render_task_streams(task: Task, action: str) -> str:
+    # Rendered without a request: the forms in it carry no CSRF field (Turbo's fetches send the
+    # token in a header, see frontend/src/js/csrf.js).
     return render_to_string("tasks/streams/task_changed.html", stream_context(task, action))
 
 
