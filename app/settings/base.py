@@ -115,8 +115,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 globals().update(celery_settings(env, VALKEY_URL))
 
 # Channels (live updates over WebSockets): Valkey on the full stack, in-process otherwise
-# (in-process only reaches sockets served by the same process).
-if VALKEY_URL:
+# (in-process only reaches sockets served by the same process). CHANNELS_URL may name another
+# Valkey database: clearing the cache (FLUSHDB) on a shared one also drops every live
+# subscription, and open pages then stop updating until they reconnect.
+CHANNELS_URL = env.str("CHANNELS_URL", default="") or VALKEY_URL
+if CHANNELS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -124,7 +127,7 @@ if VALKEY_URL:
                 # The socket timeout must outlast channels_redis's 5 s blocking pop (redis-py 8
                 # otherwise times the idle read out and the socket's consumer dies).
                 "hosts": [
-                    {"address": VALKEY_URL, "socket_timeout": 30, "socket_connect_timeout": 2}
+                    {"address": CHANNELS_URL, "socket_timeout": 30, "socket_connect_timeout": 2}
                 ],
                 "prefix": "qs-live",
             },

@@ -62,6 +62,7 @@ def test_create_edit_and_change_status_inline(new_page):
     page.get_by_role("link", name="New task").click()
     form = page.locator("turbo-frame#new_task form")
     expect(form).to_be_visible()
+    expect(form.get_by_label("Title")).to_be_focused()  # keyboard users land in the form
     form.get_by_role("button", name="Save").click()
     expect(form.locator(".errorlist")).to_contain_text("required")
 
