@@ -11,7 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "chromium is missing: installing it, then running the browser tests the suites skipped"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+  apt-get install -y -q chromium fonts-dejavu-core
   uv run --frozen pytest -q -p no:cacheprovider -m browser tests/frontend
 fi
 
