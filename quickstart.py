@@ -129,9 +129,13 @@ def up() -> None:
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
     # Granian's ASGI interface serves pages and the live-update WebSockets in one process (the
     # embedded default's channel layer is in memory); --reload restarts it when code changes.
+    server = "granian --interface asginl app.asgi:application --workers 1"
+    server += f" --host {HOST} --port {PORT} --reload --reload-paths app"
     run(
-        uv(), "run", "--frozen", "granian", "--interface", "asginl", "app.asgi:application",
-        "--host", HOST, "--port", str(PORT), "--workers", "1", "--reload", "--reload-paths", "app",
+        uv(),
+        "run",
+        "--frozen",
+        *server.split(),
         env={**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"},
     )
 
