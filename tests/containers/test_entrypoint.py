@@ -68,7 +68,7 @@ def test_web_asgi_runs_granian_asgi(bin_dir: Path) -> None:
     code, out, _, pid = run(bin_dir, ROLE="web-asgi", **REQUIRED)
     assert code == 0
     assert out == [
-        f"pid={pid} granian --interface asgi app.asgi:application --host 0.0.0.0 --port 8000"
+        f"pid={pid} granian --interface asginl app.asgi:application --host 0.0.0.0 --port 8000"
         " --workers 2"
     ]
 
