@@ -1,0 +1,58 @@
+"""Cache paths: the fragment-cached /tasks/ page, cached API reads (hits), and the
+miss-then-hit sequence after a write (which must also show the write: no stale cache)."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+from locust import constant_throughput, task
+
+from loadtests.suites.session import LoggedInUser
+
+
+class CacheUser(LoggedInUser):
+    wait_time = constant_throughput(1)
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.rng = random.Random()
+        self.ids = [t["id"] for t in self.my_tasks(50)]
+
+    @task(3)
+    def tasks_page(self) -> None:
+        self.client.get("/tasks/", name="page /tasks/ (cached summary)")
+
+    @task(3)
+    def summary(self) -> None:
+        self.client.get("/api/v1/tasks/summary", name="api summary (cached)")
+
+    @task(6)
+    def detail(self) -> None:
+        if self.ids:
+            # A small hot set per user, so reads are cache hits after the first.
+            task_id = self.ids[self.rng.randrange(min(10, len(self.ids)))]
+            self.client.get(f"/api/v1/tasks/{task_id}", name="api detail (cached)")
+
+    @task(1)
+    def write_then_read(self) -> None:
+        if not self.ids:
+            return
+        task_id = self.rng.choice(self.ids)
+        title = f"Updated under load {uuid.uuid4().hex[:8]}"
+        with self.client.patch(
+            f"/api/v1/tasks/{task_id}",
+            json={"title": title},
+            headers=self.api_headers(),
+            name="api update",
+            catch_response=True,
+        ) as r:
+            if r.status_code != 200:
+                r.failure(f"status {r.status_code}")
+                return
+        for name in ("api detail (miss after write)", "api detail (hit after write)"):
+            with self.client.get(f"/api/v1/tasks/{task_id}", name=name, catch_response=True) as r:
+                if r.status_code != 200:
+                    r.failure(f"status {r.status_code}")
+                elif r.json()["data"]["title"] != title:
+                    r.failure("stale read: the cache did not show the write")

@@ -1,0 +1,172 @@
+"""`just loadtest [profile] [target-url]`: run a profile, check its budgets, report.
+
+With no target, starts the production-like stack on 127.0.0.1 (tool/stack.py), loads the corpus
+to the profile's size, and stops what it started. Exit codes: 0 every budget held; 1 a budget
+broke (named in the table); 2 bad input, found before any load is sent; 3 the run itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+from loadtests.tool import budgets, capacity, chart, history, locust_run, probe, stack
+from loadtests.tool.gate import Check
+from loadtests.tool.report import markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "loadtests" / "results"
+
+
+def fail(code: int, message: str) -> None:
+    print(f"loadtest: {message}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="just loadtest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("profile", nargs="?", default="regression")
+    p.add_argument(
+        "target",
+        nargs="?",
+        default="",
+        help="a running QuickScale (http://host:port); empty: start the stack here",
+    )
+    p.add_argument("--budgets", type=Path, default=ROOT / "loadtests" / "budgets.toml")
+    p.add_argument("--out", type=Path, help="results folder (default loadtests/results/<run>)")
+    p.add_argument("--history", type=Path, default=RESULTS / "history.jsonl")
+    p.add_argument(
+        "--password",
+        default=stack.PASSWORD,
+        help="the seeded accounts' password (a target seeded with seed_loadtest)",
+    )
+    return p.parse_args(argv)
+
+
+def check_target(target: str) -> str:
+    parts = urllib.parse.urlsplit(target)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        fail(2, f"target must be a URL like http://127.0.0.1:8000, not {target!r}")
+    target = target.rstrip("/")
+    why = probe.unreachable(target)
+    if why:
+        fail(2, f"{why}; no load was sent")
+    return target
+
+
+def git_commit() -> str:
+    r = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return r.stdout.strip() or "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        profile = budgets.load(args.budgets, args.profile)
+    except budgets.BudgetError as exc:
+        fail(2, str(exc))
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = args.out or RESULTS / f"{profile.name}-{stamp}"
+    target = check_target(args.target) if args.target else ""
+    server: stack.Stack | None = None
+    if not target:
+        server = stack.Stack(log_dir=out / "logs")
+        try:
+            server.preflight()
+        except stack.StackError as exc:
+            fail(2, f"{exc}; no load was sent")
+    try:
+        if server:
+            print(
+                f"==> Stack: corpus {profile.corpus_users} users x {profile.tasks_per_user} "
+                f"tasks; Granian WSGI 2 workers x 4 threads on {server.url}",
+                flush=True,
+            )
+            out.mkdir(parents=True, exist_ok=True)
+            sessions = out / "sessions.json"
+            server.prepare(profile, sessions, locust_run.total_users(profile))
+            server.start()
+            host = server.url
+        else:
+            host, sessions = target, args.sessions
+        if profile.steps or profile.wrk_connections:
+            return capacity.run(profile, args.budgets, host, out, args.password)
+        rc, sampler = locust_run.run(
+            profile, args.budgets, host, out, profile.corpus_users, args.password, sessions
+        )
+    except stack.StackError as exc:
+        fail(3, str(exc))
+    finally:
+        if server:
+            server.stop()
+    return finish(profile, out, args.history, target or "local stack", rc, sampler.summary())
+
+
+def finish(
+    profile: budgets.Profile,
+    out: Path,
+    history_path: Path,
+    target: str,
+    rc: int,
+    loadavg: dict[str, float],
+) -> int:
+    results_file = out / "results.json"
+    if not results_file.exists():
+        fail(3, f"Locust exited {rc} without results (see its output above)")
+    results = json.loads(results_file.read_text())
+    checks = [Check(**{k: v for k, v in c.items() if k != "margin"}) for c in results["checks"]]
+    png = chart.draw(
+        out / "stats_stats_history.csv", out / "latency.png", profile, results.get("warmup_end")
+    )
+    record = {
+        "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "profile": profile.name,
+        "target": target,
+        "commit": git_commit(),
+        "loadavg": loadavg,
+        "passed": results["passed"],
+        "total": results["total"],
+        "requests": results["requests"],
+        "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
+        "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
+        "out": str(out),
+    }
+    previous = history.append(history_path, record)
+    (out / "budgets.md").write_text(
+        f"Profile {profile.name}, load average {loadavg['mean']} (max {loadavg['max']}, "
+        f"{loadavg['cores']} cores)\n\n{markdown(checks)}\n"
+    )
+    print(
+        f"\nLoad average during the run: mean {loadavg['mean']}, max {loadavg['max']} "
+        f"(before {loadavg['before']}; {loadavg['cores']} cores)"
+    )
+    if previous:
+        lines, _ = history.compare(record, previous)
+        print("\n".join(lines))
+    else:
+        print(f"No previous {profile.name} run against {target} in {history_path}.")
+    print(
+        f"Report: {out / 'report.html'}\nChart:  {png}\nCSVs:   {out}/stats_*.csv\n"
+        f"History: {history_path}"
+    )
+    if not results["passed"]:
+        broken = ", ".join(record["failed"])
+        print(f"loadtest: FAIL — budgets broken: {broken}", file=sys.stderr)
+        return 1
+    print("loadtest: PASS — every budget held")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
