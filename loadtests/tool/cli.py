@@ -45,6 +45,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--out", type=Path, help="results folder (default loadtests/results/<run>)")
     p.add_argument("--history", type=Path, default=RESULTS / "history.jsonl")
     p.add_argument(
+        "--sessions",
+        type=Path,
+        help="signed-in session keys (JSON) for a target, from `manage.py seed_loadtest "
+        "--sessions-out N:FILE` run there; without it every simulated user signs in through "
+        "the form, which allauth rate-limits per IP",
+    )
+    p.add_argument(
         "--password",
         default=stack.PASSWORD,
         help="the seeded accounts' password (a target seeded with seed_loadtest)",
@@ -168,5 +175,19 @@ def finish(
     return 0
 
 
+def entry() -> int:
+    """Exit 1 is kept for a broken budget: anything unexpected exits 3."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print("loadtest: the run itself failed (exit 3)", file=sys.stderr)
+        return 3
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())
