@@ -3,7 +3,6 @@ miss-then-hit sequence after a write (which must also show the write: no stale c
 
 from __future__ import annotations
 
-import random
 import uuid
 
 from locust import constant_throughput, task
@@ -13,11 +12,7 @@ from loadtests.suites.session import LoggedInUser
 
 class CacheUser(LoggedInUser):
     wait_time = constant_throughput(1)
-
-    def on_start(self) -> None:
-        super().on_start()
-        self.rng = random.Random()
-        self.ids = [t["id"] for t in self.my_tasks(50)]
+    ids_wanted = 50
 
     @task(3)
     def tasks_page(self) -> None:
@@ -38,20 +33,12 @@ class CacheUser(LoggedInUser):
     def write_then_read(self) -> None:
         if not self.ids:
             return
-        task_id = self.rng.choice(self.ids)
+        url = f"/api/v1/tasks/{self.rng.choice(self.ids)}"
         title = f"Updated under load {uuid.uuid4().hex[:8]}"
-        with self.client.patch(
-            f"/api/v1/tasks/{task_id}",
-            json={"title": title},
-            headers=self.api_headers(),
-            name="api update",
-            catch_response=True,
-        ) as r:
-            if r.status_code != 200:
-                r.failure(f"status {r.status_code}")
-                return
+        if self.send("PATCH", url, "api update", json={"title": title}) is None:
+            return
         for name in ("api detail (miss after write)", "api detail (hit after write)"):
-            with self.client.get(f"/api/v1/tasks/{task_id}", name=name, catch_response=True) as r:
+            with self.client.get(url, name=name, catch_response=True) as r:
                 if r.status_code != 200:
                     r.failure(f"status {r.status_code}")
                 elif r.json()["data"]["title"] != title:

@@ -35,12 +35,12 @@ class SearchUser(LoggedInUser):
     """Only active when the search API exists on the target (the locustfile checks)."""
 
     wait_time = constant_throughput(1)
+    ids_wanted = 100
     vocabulary: Vocabulary | None = None
 
     def on_start(self) -> None:
         super().on_start()
-        self.rng = random.Random()
-        self.vocabulary = Vocabulary(self.my_tasks())
+        self.vocabulary = Vocabulary(self.own_tasks)
 
     def search(self, q: str, name: str) -> None:
         if not self.vocabulary or not self.vocabulary.words:

@@ -6,6 +6,7 @@ import http.cookiejar
 import itertools
 import json
 import os
+import random
 import re
 import secrets
 import string
@@ -28,24 +29,25 @@ SESSIONS = _sessions()
 
 def cookie(host: str, name: str, value: str) -> http.cookiejar.Cookie:
     domain = urllib.parse.urlsplit(host).hostname or ""
-    return http.cookiejar.Cookie(
-        0,
-        name,
-        value,
-        None,
-        False,
-        domain,
-        False,
-        False,
-        "/",
-        True,
-        False,
-        None,
-        False,
-        None,
-        None,
-        {},
+    fields = dict(
+        version=0,
+        name=name,
+        value=value,
+        port=None,
+        port_specified=False,
+        domain=domain,
+        domain_specified=False,
+        domain_initial_dot=False,
+        path="/",
+        path_specified=True,
+        secure=False,
+        expires=None,
+        discard=False,
+        comment=None,
+        comment_url=None,
+        rest={},
     )
+    return http.cookiejar.Cookie(**fields)  # type: ignore[arg-type]
 
 
 def account(index: int) -> tuple[str, str]:
@@ -61,14 +63,28 @@ class LoggedInUser(FastHttpUser):
     static_url = ""
 
     form_login = False  # the login suite signs in through the form every time
+    ids_wanted = 0  # how many of the user's task ids to fetch on start
 
     def on_start(self) -> None:
         index = next(_accounts)
         self.email, self.password = account(index)
+        self.rng = random.Random()
         if SESSIONS and not self.form_login:
             self.resume(SESSIONS[index % len(SESSIONS)])
         else:
             self.login()
+        self.own_tasks = self.my_tasks(self.ids_wanted) if self.ids_wanted else []
+        self.ids = [t["id"] for t in self.own_tasks]
+
+    def send(self, method: str, url: str, name: str, expect: int = 200, **kwargs) -> dict | None:
+        """One request; a failure unless the status is `expect`; the envelope's data."""
+        if method != "GET":
+            kwargs["headers"] = self.api_headers()
+        with self.client.request(method, url, name=name, catch_response=True, **kwargs) as r:
+            if r.status_code != expect:
+                r.failure(f"status {r.status_code}")
+                return None
+            return r.json().get("data") if "json" in (r.headers.get("Content-Type") or "") else {}
 
     def resume(self, session_key: str) -> None:
         """Start signed in, as a returning user does (allauth rate-limits form logins per IP,

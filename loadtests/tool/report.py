@@ -17,6 +17,13 @@ def _fmt(metric: str, value: float | None) -> str:
     return f"{value:.0f} ms"
 
 
+def _broken(c: Check) -> str:
+    if c.metric == "requests":
+        return f"{c.name}: {c.note}"
+    sign = "<" if c.metric == "rps" else ">"
+    return f"{c.name} {c.metric} {_fmt(c.metric, c.measured)} {sign} {_fmt(c.metric, c.limit)}"
+
+
 def table(checks: list[Check], title: str = "") -> str:
     rows = [("request", "metric", "measured", "limit", "result", "margin")]
     for c in checks:
@@ -48,13 +55,7 @@ def table(checks: list[Check], title: str = "") -> str:
             lines.append("  ".join("-" * w for w in widths) + "  ------")
     broken = [c for c in checks if c.status == "FAIL"]
     lines.append(
-        f"BUDGETS BROKEN ({len(broken)}): "
-        + "; ".join(
-            f"{c.name} {c.metric} {_fmt(c.metric, c.measured)} > {_fmt(c.metric, c.limit)}"
-            if c.metric != "rps"
-            else f"{c.name} rps {_fmt(c.metric, c.measured)} < {_fmt(c.metric, c.limit)}"
-            for c in broken
-        )
+        f"BUDGETS BROKEN ({len(broken)}): " + "; ".join(_broken(c) for c in broken)
         if broken
         else f"ALL {len(checks)} BUDGET CHECKS PASS"
     )
