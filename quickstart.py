@@ -125,7 +125,8 @@ def up() -> None:
     say("Database (migrations), admin account, demo data")
     manage("setup_embedded")
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
-    manage("runserver", f"{HOST}:{PORT}")
+    # setup_embedded has just run the system checks; no need to run them again.
+    manage("runserver", "--skip-checks", f"{HOST}:{PORT}")
 
 
 def test(extra: list[str]) -> None:

@@ -73,9 +73,3 @@ def test_the_digest_task_runs_in_the_worker_once(worker_queue, make_task, today)
     )
     assert (first.get(timeout=60), second.get(timeout=60)) == (True, False)
     assert OverdueDigest.objects.get(user=user, day=today).sent_at is not None
-
-
-def test_tasks_are_routed_to_their_queues():
-    router = celery_app.amqp.router
-    assert router.route({}, "app.tasks.celery_tasks.send_overdue_digest")["queue"].name == "reports"
-    assert router.route({}, "app.core.celery_tasks.ping")["queue"].name == "interactive"
