@@ -34,7 +34,6 @@ class Profile:
     overall_p99: float | None
     max_fail_ratio: float
     min_rps_ratio: float
-    steps: list[float] = field(default_factory=list)
     step_request: str = ""
     wrk_connections: list[int] = field(default_factory=list)
     min_capacity: float = 0.0
@@ -122,7 +121,6 @@ def load(path: Path, profile: str) -> Profile:
             min_rps_ratio=_number(
                 "overall.min_rps_ratio", overall.get("min_rps_ratio", 0), positive=False
             ),
-            steps=[_number(f"{where}.steps[]", s) for s in raw.get("steps", [])],
             step_request=str(raw.get("step_request", "")),
             wrk_connections=[
                 int(_number(f"{where}.wrk_connections[]", c))

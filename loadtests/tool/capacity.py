@@ -60,7 +60,7 @@ def wrk(url: str, cookie: str, connections: int, seconds: float) -> dict[str, fl
     return parse_wrk(r.stdout)
 
 
-def run(profile: Profile, budgets: Path, host: str, out: Path, password: str) -> int:
+def run(profile: Profile, host: str, out: Path, password: str, history_path: Path) -> int:
     if not shutil.which("wrk"):
         print("loadtest: the capacity profile needs wrk (apt-get install wrk); no load was sent")
         return 2
@@ -109,7 +109,12 @@ def run(profile: Profile, budgets: Path, host: str, out: Path, password: str) ->
         "total": {"rps": best["rps"] if best else 0},
     }
     (out / "capacity.json").write_text(json.dumps(record, indent=2))
-    history.append(out.parent / "history.jsonl", record)
+    previous = history.append(history_path, record)
+    if previous:
+        print(
+            f"Previous capacity run ({previous['time']}, load average "
+            f"{previous['loadavg']['mean']}): {previous.get('capacity_rps', 0):.0f} req/s"
+        )
     print(
         f"\nCapacity ({profile.step_request}): {record['capacity_rps']:.0f} req/s held "
         f"(p99 <= {p99_limit:g} ms), load average mean {load['mean']} max {load['max']}"

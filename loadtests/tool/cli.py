@@ -107,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             host = server.url
         else:
             host, sessions = target, args.sessions
-        if profile.steps or profile.wrk_connections:
-            return capacity.run(profile, args.budgets, host, out, args.password)
+        if profile.wrk_connections:
+            return capacity.run(profile, host, out, args.password, args.history)
         rc, sampler = locust_run.run(
             profile, args.budgets, host, out, profile.corpus_users, args.password, sessions
         )
@@ -156,7 +156,8 @@ def finish(
     )
     print(
         f"\nLoad average during the run: mean {loadavg['mean']}, max {loadavg['max']} "
-        f"(before {loadavg['before']}; {loadavg['cores']} cores)"
+        f"(before {loadavg['before']}; {loadavg['cores']} cores; CPU pressure "
+        f"{loadavg.get('cpu_pressure', -1)} %)"
     )
     if previous:
         lines, _ = history.compare(record, previous)

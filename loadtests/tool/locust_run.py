@@ -25,9 +25,18 @@ def generator_cpu() -> list[str]:
     return []
 
 
+def cpu_pressure() -> float:
+    try:
+        with open("/proc/pressure/cpu") as f:
+            return float(f.readline().split()[1].split("=")[1])
+    except (OSError, IndexError, ValueError):
+        return -1.0
+
+
 class LoadSampler:
     def __init__(self) -> None:
         self.samples: list[float] = []
+        self.pressure: list[float] = []
         self.before = os.getloadavg()[0]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -35,6 +44,7 @@ class LoadSampler:
     def _run(self) -> None:
         while not self._stop.wait(2):
             self.samples.append(os.getloadavg()[0])
+            self.pressure.append(cpu_pressure())
 
     def __enter__(self) -> LoadSampler:
         self._thread.start()
@@ -46,11 +56,14 @@ class LoadSampler:
 
     def summary(self) -> dict[str, float]:
         s = self.samples or [self.before]
+        p = [x for x in self.pressure if x >= 0]
         return {
             "before": round(self.before, 2),
             "mean": round(sum(s) / len(s), 2),
             "max": round(max(s), 2),
             "cores": os.cpu_count() or 1,
+            # Linux PSI: % of time some runnable task waited for a CPU (-1: not available).
+            "cpu_pressure": round(sum(p) / len(p), 1) if p else -1,
         }
 
 
