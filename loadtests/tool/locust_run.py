@@ -113,6 +113,7 @@ def run(
         "WARNING",
     ]
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # see stack.py
     env.update(
         LOADTEST_BUDGETS=str(budgets),
         LOADTEST_PROFILE=profile.name,
