@@ -33,6 +33,19 @@ def _default(var: str, port_var: str, port: int, template: str) -> str:
     return os.environ.get(var) or template.format(port=os.environ.get(port_var, port))
 
 
+def static_is_current() -> bool:
+    """staticfiles/ was collected after every change to the project's static sources and the
+    locked packages (which bring admin's and allauth's): collectstatic would change nothing."""
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    sources = [ROOT / "uv.lock"]
+    for folder in (ROOT / "app", ROOT / "frontend" / "dist"):
+        sources += [p for p in folder.rglob("*") if "static" in p.parts or "dist" in p.parts]
+    newest = max((p.stat().st_mtime for p in sources if p.is_file()), default=0)
+    return manifest.stat().st_mtime > newest
+
+
 @dataclass
 class Stack:
     port: int = int(os.environ.get("LOADTEST_PORT", "8765"))
@@ -115,7 +128,11 @@ class Stack:
         self._flush_cache()
         self.manage("migrate", "--noinput", "-v", "0")
         # Independent, so side by side: hashing and compressing static files, and the corpus.
-        static = self._start_manage("collectstatic", "--noinput", "-v", "0")
+        static = (
+            None
+            if static_is_current()
+            else self._start_manage("collectstatic", "--noinput", "-v", "0")
+        )
         self.manage(
             "seed_loadtest",
             "--reset",
@@ -128,7 +145,8 @@ class Stack:
             "--sessions-out",
             f"{signed_in}:{sessions}",
         )
-        self._finish_manage(static)
+        if static:
+            self._finish_manage(static)
 
     def manage(self, *args: str) -> None:
         self._finish_manage(self._start_manage(*args))
