@@ -107,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
             host = server.url
         else:
             host, sessions = target, args.sessions
+            if not sessions:
+                print(
+                    "note: no --sessions: every simulated user signs in through the form, "
+                    "and allauth allows 30 logins a minute per IP; see loadtests/README.md",
+                    flush=True,
+                )
         if profile.wrk_connections:
             return capacity.run(profile, host, out, args.password, args.history)
         rc, sampler = locust_run.run(
