@@ -116,14 +116,29 @@ def main(argv: list[str] | None = None) -> int:
         if profile.wrk_connections:
             return capacity.run(profile, host, out, args.password, args.history)
         rc, sampler = locust_run.run(
-            profile, args.budgets, host, out, profile.corpus_users, args.password, sessions
+            profile,
+            args.budgets,
+            host,
+            out,
+            profile.corpus_users,
+            args.password,
+            sessions,
+            server.cpu_seconds if server else None,
         )
     except stack.StackError as exc:
         fail(3, str(exc))
     finally:
         if server:
             server.stop()
-    return finish(profile, out, args.history, target or "local stack", rc, sampler.summary())
+    return finish(profile, out, args.history, target or "local stack", rc, sampler)
+
+
+def cpu_per_request(sampler: locust_run.LoadSampler, results: dict) -> float | None:
+    """The server's CPU milliseconds per request over the measured window: its cost, which a
+    busy machine does not inflate the way it inflates latency."""
+    start, end, count = results.get("warmup_end"), results.get("end"), results["total"]["count"]
+    cpu = sampler.cpu_between(start, end) if start and end else None
+    return round(1000 * cpu / count, 2) if cpu and count else None
 
 
 def finish(
@@ -132,8 +147,9 @@ def finish(
     history_path: Path,
     target: str,
     rc: int,
-    loadavg: dict[str, float],
+    sampler: locust_run.LoadSampler,
 ) -> int:
+    loadavg = sampler.summary()
     results_file = out / "results.json"
     if not results_file.exists():
         fail(3, f"Locust exited {rc} without results (see its output above)")
@@ -153,6 +169,7 @@ def finish(
         "requests": results["requests"],
         "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
         "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
+        "server_cpu_ms_per_request": cpu_per_request(sampler, results),
         "out": str(out),
     }
     previous = history.append(history_path, record)
@@ -165,6 +182,10 @@ def finish(
         f"(before {loadavg['before']}; {loadavg['cores']} cores; CPU pressure "
         f"{loadavg.get('cpu_pressure', -1)} %)"
     )
+    if record["server_cpu_ms_per_request"]:
+        print(
+            f"Server CPU per request (Granian + Celery): {record['server_cpu_ms_per_request']} ms"
+        )
     if previous:
         lines, _ = history.compare(record, previous)
         print("\n".join(lines))

@@ -69,6 +69,10 @@ def compare(current: dict[str, Any], previous: dict[str, Any]) -> tuple[list[str
         )
     rps_before, rps_now = previous["total"]["rps"], current["total"]["rps"]
     lines.append(f"  {'achieved rps':34}     {rps_before:6.1f} -> {rps_now:6.1f}")
+    cpu_before = previous.get("server_cpu_ms_per_request")
+    cpu_now = current.get("server_cpu_ms_per_request")
+    if cpu_before and cpu_now:
+        lines.append(f"  {'server CPU ms per request':34}     {cpu_before:6.2f} -> {cpu_now:6.2f}")
     lines.append(
         "  => regression beyond the measured noise"
         if regressed

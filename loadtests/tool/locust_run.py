@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from loadtests.tool.budgets import Profile
@@ -34,7 +35,9 @@ def cpu_pressure() -> float:
 
 
 class LoadSampler:
-    def __init__(self) -> None:
+    def __init__(self, cpu: Callable[[], float] | None = None) -> None:
+        self.cpu = cpu
+        self.cpu_samples: list[tuple[float, float]] = []  # (time, server CPU seconds)
         self.samples: list[float] = []
         self.pressure: list[float] = []
         self.before = os.getloadavg()[0]
@@ -45,6 +48,8 @@ class LoadSampler:
         while not self._stop.wait(2):
             self.samples.append(os.getloadavg()[0])
             self.pressure.append(cpu_pressure())
+            if self.cpu:
+                self.cpu_samples.append((time.time(), self.cpu()))
 
     def __enter__(self) -> LoadSampler:
         self._thread.start()
@@ -53,6 +58,14 @@ class LoadSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    def cpu_between(self, start: float, end: float) -> float | None:
+        """Server CPU seconds used between two times (nearest samples, 2 s apart)."""
+        inside = [(t, c) for t, c in self.cpu_samples if start <= t <= end]
+        if len(inside) < 2:
+            return None
+        (t0, c0), (t1, c1) = inside[0], inside[-1]
+        return (c1 - c0) * (end - start) / (t1 - t0)
 
     def summary(self) -> dict[str, float]:
         s = self.samples or [self.before]
@@ -79,6 +92,7 @@ def run(
     accounts: int,
     password: str,
     sessions: Path | None,
+    server_cpu: Callable[[], float] | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> tuple[int, LoadSampler]:
     out.mkdir(parents=True, exist_ok=True)
@@ -133,7 +147,7 @@ def run(
         f"{'pinned to core ' + generator_cpu()[-1] if generator_cpu() else 'unpinned'}",
         flush=True,
     )
-    with LoadSampler() as sampler:
+    with LoadSampler(server_cpu) as sampler:
         started = time.monotonic()
         rc = subprocess.run(cmd, cwd=ROOT, env=env).returncode
         print(f"==> Locust finished in {time.monotonic() - started:.0f} s (exit {rc})", flush=True)

@@ -287,6 +287,12 @@ class Stack:
             )
         )
 
+    def cpu_seconds(self) -> float:
+        """CPU used so far by the server (Granian, its workers) and the Celery worker."""
+        from loadtests.tool.proc_cpu import tree_cpu_seconds
+
+        return tree_cpu_seconds([p.pid for p in self.procs])
+
     def stop(self) -> None:
         for proc in reversed(self.procs):
             proc.terminate()
