@@ -46,6 +46,12 @@ class Profile:
         return max(1, math.ceil(self.suites[suite] / self.per_user_rps))
 
     @property
+    def accounts(self) -> int:
+        """Seeded accounts: at least one per simulated user, so no two users write the same
+        tasks (a write-then-read that sees another's write would look like a stale cache)."""
+        return max(self.corpus_users, sum(self.users(s) for s in self.suites))
+
+    @property
     def min_rps(self) -> float:
         return self.rps * self.min_rps_ratio
 

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if server:
             print(
-                f"==> Stack: corpus {profile.corpus_users} users x {profile.tasks_per_user} "
+                f"==> Stack: corpus {profile.accounts} users x {profile.tasks_per_user} "
                 f"tasks; Granian WSGI 2 workers x 4 threads on {server.url}",
                 flush=True,
             )
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             args.budgets,
             host,
             out,
-            profile.corpus_users,
+            profile.accounts,
             args.password,
             sessions,
             server.cpu_seconds if server else None,

@@ -137,7 +137,7 @@ class Stack:
             "seed_loadtest",
             "--reset",
             "--users",
-            str(profile.corpus_users),
+            str(profile.accounts),
             "--tasks-per-user",
             str(profile.tasks_per_user),
             "--password",
