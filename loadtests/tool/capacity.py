@@ -93,8 +93,8 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
             )
             if held and (best is None or m["rps"] > best["rps"]):
                 best = steps[-1]
-            if not held:
-                break
+            if not held and len(steps) >= 2:
+                break  # (one step past a broken first one: the peak is still worth knowing)
     out.mkdir(parents=True, exist_ok=True)
     load = sampler.summary()
     record = {
@@ -115,9 +115,12 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
             f"Previous capacity run ({previous['time']}, load average "
             f"{previous['loadavg']['mean']}): {previous.get('capacity_rps', 0):.0f} req/s"
         )
+    peak = max(steps, key=lambda st: st["rps"])
     print(
         f"\nCapacity ({profile.step_request}): {record['capacity_rps']:.0f} req/s held "
-        f"(p99 <= {p99_limit:g} ms), load average mean {load['mean']} max {load['max']}"
+        f"(p99 <= {p99_limit:g} ms); peak {peak['rps']:.0f} req/s at -c{peak['connections']} "
+        f"(p99 {peak.get('p99', 0):.0f} ms); load average mean {load['mean']} max {load['max']}, "
+        f"CPU pressure {load.get('cpu_pressure', -1)} %"
     )
     minimum = profile.min_capacity
     if minimum and record["capacity_rps"] < minimum:
