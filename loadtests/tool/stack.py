@@ -147,6 +147,10 @@ class Stack:
         )
         if static:
             self._finish_manage(static)
+        if (ROOT / "app" / "search" / "management" / "commands" / "search_index.py").exists():
+            # A bulk load, then the index built in one pass (and made exact even where the
+            # database held tasks from before the search app was installed).
+            self.manage("search_index", "rebuild")
 
     def manage(self, *args: str) -> None:
         self._finish_manage(self._start_manage(*args))
