@@ -37,6 +37,7 @@ class Profile:
     step_request: str = ""
     wrk_connections: list[int] = field(default_factory=list)
     min_capacity: float = 0.0
+    max_server_cpu_ms: float | None = None
 
     @property
     def rps(self) -> float:
@@ -132,6 +133,11 @@ def load(path: Path, profile: str) -> Profile:
                 int(_number(f"{where}.wrk_connections[]", c))
                 for c in raw.get("wrk_connections", [])
             ],
+            max_server_cpu_ms=(
+                _number("overall.server_cpu_ms_per_request", overall["server_cpu_ms_per_request"])
+                if "server_cpu_ms_per_request" in overall
+                else None
+            ),
             min_capacity=_number(
                 f"{where}.min_capacity", raw.get("min_capacity", 0), positive=False
             ),

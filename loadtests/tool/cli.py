@@ -15,7 +15,7 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from loadtests.tool import budgets, capacity, chart, history, locust_run, probe, stack
+from loadtests.tool import budgets, capacity, chart, gate, history, locust_run, probe, report, stack
 from loadtests.tool.gate import Check
 from loadtests.tool.report import markdown
 
@@ -155,6 +155,11 @@ def finish(
         fail(3, f"Locust exited {rc} without results (see its output above)")
     results = json.loads(results_file.read_text())
     checks = [Check(**{k: v for k, v in c.items() if k != "margin"}) for c in results["checks"]]
+    cpu_ms = cpu_per_request(sampler, results)
+    cpu_check = gate.server_cpu_check(profile, cpu_ms)
+    if cpu_check:
+        checks.append(cpu_check)
+        print(report.table([cpu_check], "Server cost (measured on the stack this run started)"))
     png = chart.draw(
         out / "stats_stats_history.csv", out / "latency.png", profile, results.get("warmup_end")
     )
@@ -164,12 +169,12 @@ def finish(
         "target": target,
         "commit": git_commit(),
         "loadavg": loadavg,
-        "passed": results["passed"],
+        "passed": gate.passed(checks),
         "total": results["total"],
         "requests": results["requests"],
         "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
         "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
-        "server_cpu_ms_per_request": cpu_per_request(sampler, results),
+        "server_cpu_ms_per_request": cpu_ms,
         "out": str(out),
     }
     previous = history.append(history_path, record)
@@ -195,7 +200,7 @@ def finish(
         f"Report: {out / 'report.html'}\nChart:  {png}\nCSVs:   {out}/stats_*.csv\n"
         f"History: {history_path}"
     )
-    if not results["passed"]:
+    if not record["passed"]:
         broken = ", ".join(record["failed"])
         print(f"loadtest: FAIL — budgets broken: {broken}", file=sys.stderr)
         return 1

@@ -113,5 +113,16 @@ def expected_names(profile: Profile) -> set[str]:
     return {n for suite in profile.suites for n in NAMES_BY_SUITE.get(suite, ())}
 
 
+def server_cpu_check(profile: Profile, cpu_ms: float | None) -> Check | None:
+    """The server's CPU per request against its budget: a cost that a busy machine inflates
+    far less than latency, so it gates even where the latency budgets cannot be judged."""
+    if profile.max_server_cpu_ms is None or cpu_ms is None:
+        return None
+    ok = cpu_ms <= profile.max_server_cpu_ms
+    return Check(
+        "server", "cpu ms/req", cpu_ms, profile.max_server_cpu_ms, "PASS" if ok else "FAIL"
+    )
+
+
 def passed(checks: list[Check]) -> bool:
     return all(c.status != "FAIL" for c in checks)

@@ -12,6 +12,8 @@ def _fmt(metric: str, value: float | None) -> str:
         return f"{value:.2%}"
     if metric == "rps":
         return f"{value:.1f}/s"
+    if metric == "cpu ms/req":
+        return f"{value:.2f} ms"
     if metric == "requests":
         return f"{value:.0f}"
     return f"{value:.0f} ms"

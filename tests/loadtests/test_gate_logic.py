@@ -73,3 +73,11 @@ def test_history_returns_the_previous_run_of_the_same_profile(tmp_path):
     history.append(path, {**run(30, 1), "profile": "regression"})
     previous = history.append(path, run(22, 1))
     assert previous is not None and previous["requests"]["api list"]["p95"] == 20
+
+
+def test_the_server_cpu_budget_is_checked_when_measured():
+    profile = budgets.load(BUDGETS, "regression")
+    assert profile.max_server_cpu_ms is not None
+    over = gate.server_cpu_check(profile, profile.max_server_cpu_ms + 1)
+    assert over is not None and over.status == "FAIL" and over.margin == -1
+    assert gate.server_cpu_check(profile, None) is None  # a target: not measured, not judged
