@@ -159,7 +159,8 @@ def finish(
     cpu_check = gate.server_cpu_check(profile, cpu_ms)
     if cpu_check:
         checks.append(cpu_check)
-        print(report.table([cpu_check], "Server cost (measured on the stack this run started)"))
+        title = "Server cost (on the stack this run started; counted with the budgets above)"
+        print(report.table([cpu_check], title, summary=False))
     png = chart.draw(
         out / "stats_stats_history.csv", out / "latency.png", profile, results.get("warmup_end")
     )

@@ -26,7 +26,7 @@ def _broken(c: Check) -> str:
     return f"{c.name} {c.metric} {_fmt(c.metric, c.measured)} {sign} {_fmt(c.metric, c.limit)}"
 
 
-def table(checks: list[Check], title: str = "") -> str:
+def table(checks: list[Check], title: str = "", summary: bool = True) -> str:
     rows = [("request", "metric", "measured", "limit", "result", "margin")]
     for c in checks:
         margin = c.margin
@@ -55,6 +55,8 @@ def table(checks: list[Check], title: str = "") -> str:
         )
         if i == 0:
             lines.append("  ".join("-" * w for w in widths) + "  ------")
+    if not summary:
+        return "\n".join(lines)
     broken = [c for c in checks if c.status == "FAIL"]
     lines.append(
         f"BUDGETS BROKEN ({len(broken)}): " + "; ".join(_broken(c) for c in broken)
