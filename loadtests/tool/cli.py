@@ -190,7 +190,8 @@ def finish(
     )
     if record["server_cpu_ms_per_request"]:
         print(
-            f"Server CPU per request (Granian + Celery): {record['server_cpu_ms_per_request']} ms"
+            f"Server CPU per request (Granian, Celery, PostgreSQL backends): "
+            f"{record['server_cpu_ms_per_request']} ms"
         )
     if previous:
         lines, _ = history.compare(record, previous)

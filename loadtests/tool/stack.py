@@ -292,10 +292,14 @@ class Stack:
         )
 
     def cpu_seconds(self) -> float:
-        """CPU used so far by the server (Granian, its workers) and the Celery worker."""
-        from loadtests.tool.proc_cpu import tree_cpu_seconds
+        """CPU used so far by the server (Granian, its workers), the Celery worker and the
+        PostgreSQL backends of this database (tool/proc_cpu.py)."""
+        from loadtests.tool.proc_cpu import CpuAccount, stack_cpu
 
-        return tree_cpu_seconds([p.pid for p in self.procs])
+        if not hasattr(self, "_cpu"):
+            self._cpu = CpuAccount()
+        database = urllib.parse.urlsplit(self.database_url).path.lstrip("/")
+        return self._cpu.add(stack_cpu([p.pid for p in self.procs], database))
 
     def stop(self) -> None:
         for proc in reversed(self.procs):
