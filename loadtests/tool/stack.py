@@ -12,6 +12,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -127,12 +128,10 @@ class Stack:
         self.broker_url = self._vhost()
         self._flush_cache()
         self.manage("migrate", "--noinput", "-v", "0")
-        # Independent, so side by side: hashing and compressing static files, and the corpus.
-        static = (
-            None
-            if static_is_current()
-            else self._start_manage("collectstatic", "--noinput", "-v", "0")
-        )
+        # Side by side with the corpus: the frontend build (skipped when current) and then
+        # collectstatic (hashing and compressing; skipped when current).
+        static = threading.Thread(target=self._static_files)
+        static.start()
         self.manage(
             "seed_loadtest",
             "--reset",
@@ -145,12 +144,35 @@ class Stack:
             "--sessions-out",
             f"{signed_in}:{sessions}",
         )
-        if static:
-            self._finish_manage(static)
+        static.join()
+        if self._static_error:
+            raise self._static_error
         if (ROOT / "app" / "search" / "management" / "commands" / "search_index.py").exists():
             # A bulk load, then the index built in one pass (and made exact even where the
             # database held tasks from before the search app was installed).
             self.manage("search_index", "rebuild")
+
+    _static_error: StackError | None = None
+
+    def _static_files(self) -> None:
+        try:
+            if (ROOT / "frontend" / "package.json").exists():
+                # The Quick start's own build step: npm ci when needed, vite build when the
+                # sources changed since the last build.
+                build = subprocess.run(
+                    [sys.executable, "-c", "import quickstart; quickstart.build_frontend()"],
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
+                )
+                if build.returncode != 0:
+                    raise StackError(
+                        f"the frontend build failed:\n{build.stdout[-2000:]}{build.stderr[-2000:]}"
+                    )
+            if not static_is_current():
+                self.manage("collectstatic", "--noinput", "-v", "0")
+        except StackError as exc:
+            self._static_error = exc
 
     def manage(self, *args: str) -> None:
         self._finish_manage(self._start_manage(*args))
