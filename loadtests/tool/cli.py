@@ -181,7 +181,8 @@ def finish(
     previous = history.append(history_path, record)
     (out / "budgets.md").write_text(
         f"Profile {profile.name}, load average {loadavg['mean']} (max {loadavg['max']}, "
-        f"{loadavg['cores']} cores)\n\n{markdown(checks)}\n"
+        f"{loadavg['cores']} cores, CPU pressure {loadavg.get('cpu_pressure', -1)} %)\n\n"
+        f"{markdown(checks)}\n"
     )
     print(
         f"\nLoad average during the run: mean {loadavg['mean']}, max {loadavg['max']} "
