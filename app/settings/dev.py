@@ -7,3 +7,7 @@ from app.settings.parts.logging import logging_config
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405
 LOGGING = logging_config(LOG_LEVEL, json=env.bool("LOG_JSON", default=False))
+
+from app.settings.parts.loadtest_slowdown import loadtest_slowdown_settings  # noqa: E402
+
+globals().update(loadtest_slowdown_settings(env, MIDDLEWARE))  # noqa: F405

@@ -33,3 +33,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".var" / "test-db.sqlite3")}  # noqa: F405
     (BASE_DIR / ".var").mkdir(exist_ok=True)  # noqa: F405
+
+from app.settings.parts.loadtest_slowdown import loadtest_slowdown_settings  # noqa: E402
+
+globals().update(loadtest_slowdown_settings(env, MIDDLEWARE))  # noqa: F405

@@ -14,8 +14,15 @@ class Collector:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                if self.headers.get("Content-Encoding") == "gzip":
+                encoding = self.headers.get("Content-Encoding")
+                if encoding == "gzip":
                     body = gzip.decompress(body)
+                elif encoding == "br":
+                    # Sentry's SDK sends brotli when the brotli package is installed
+                    # (Locust, in the loadtest group, brings it).
+                    import brotli
+
+                    body = brotli.decompress(body)
                 collector.requests.append((self.path, body))
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")

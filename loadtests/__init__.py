@@ -1,0 +1,1 @@
+"""QuickScale load tests: Locust suites, budgets, and the `just loadtest` runner."""

@@ -1,0 +1,61 @@
+"""QuickScale's load test: the suites a profile names, paced, checked against budgets.toml.
+
+Normally started by `just loadtest` (loadtests/tool/cli.py), which sets:
+  LOADTEST_BUDGETS, LOADTEST_PROFILE   the budgets file and profile
+  LOADTEST_OUT                         where results.json goes
+  LOADTEST_HOST                        the target (to probe whether search exists there)
+  LOADTEST_ACCOUNTS, LOADTEST_PASSWORD the seeded accounts (manage.py seed_loadtest)
+Budgets are checked on quitting; the process exits non-zero when any budget breaks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from locust import constant_throughput, events
+
+from loadtests.suites import api, cache, login, probe, search, static
+from loadtests.suites.names import SEARCH
+from loadtests.tool import budgets, listeners
+from loadtests.tool.probe import search_missing
+
+# Modules, not classes, in this namespace: Locust runs every User class it finds here.
+CLASSES = {
+    "search": search.SearchUser,
+    "cache": cache.CacheUser,
+    "api": api.ApiUser,
+    "static": static.StaticUser,
+    "login": login.LoginUser,
+    "probe": probe.ProbeUser,
+}
+
+PROFILE = budgets.load(
+    Path(os.environ.get("LOADTEST_BUDGETS", Path(__file__).with_name("budgets.toml"))),
+    os.environ.get("LOADTEST_PROFILE", "regression"),
+)
+SKIPPED: dict[str, str] = {}
+if "search" in PROFILE.suites and os.environ.get("LOADTEST_HOST"):
+    reason = search_missing(os.environ["LOADTEST_HOST"])
+    if reason:
+        SKIPPED = dict.fromkeys(SEARCH, reason)
+
+for suite, rate in PROFILE.suites.items():
+    if suite == "search" and SKIPPED:
+        continue
+    users = PROFILE.users(suite)
+    # A subclass per run, so pacing is set here and not in the suite's module.
+    globals()[f"{suite.capitalize()}Paced"] = type(
+        f"{suite.capitalize()}Paced",
+        (CLASSES[suite],),
+        {
+            "fixed_count": users,
+            "wait_time": constant_throughput(rate / users),
+            "__module__": __name__,
+        },
+    )
+
+listeners.install(events, PROFILE, SKIPPED, Path(os.environ.get("LOADTEST_OUT", ".")))

@@ -1,0 +1,1 @@
+"""Locust suites, one module each: they behave like real users of the reference product."""

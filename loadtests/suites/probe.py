@@ -1,0 +1,13 @@
+"""Probe: /healthz only. The gate tests use it (with the deliberately slowed endpoint)."""
+
+from __future__ import annotations
+
+from locust import FastHttpUser, constant_throughput, task
+
+
+class ProbeUser(FastHttpUser):
+    wait_time = constant_throughput(1)
+
+    @task
+    def healthz(self) -> None:
+        self.client.get("/healthz", name="healthz")

@@ -1,0 +1,229 @@
+"""`just loadtest [profile] [target-url]`: run a profile, check its budgets, report.
+
+With no target, starts the production-like stack on 127.0.0.1 (tool/stack.py), loads the corpus
+to the profile's size, and stops what it started. Exit codes: 0 every budget held; 1 a budget
+broke (named in the table); 2 bad input, found before any load is sent; 3 the run itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+from loadtests.tool import budgets, capacity, chart, gate, history, locust_run, probe, report, stack
+from loadtests.tool.gate import Check
+from loadtests.tool.report import markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "loadtests" / "results"
+
+
+def fail(code: int, message: str) -> None:
+    print(f"loadtest: {message}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="just loadtest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("profile", nargs="?", default="regression")
+    p.add_argument(
+        "target",
+        nargs="?",
+        default="",
+        help="a running QuickScale (http://host:port); empty: start the stack here",
+    )
+    p.add_argument("--budgets", type=Path, default=ROOT / "loadtests" / "budgets.toml")
+    p.add_argument("--out", type=Path, help="results folder (default loadtests/results/<run>)")
+    p.add_argument("--history", type=Path, default=RESULTS / "history.jsonl")
+    p.add_argument(
+        "--sessions",
+        type=Path,
+        help="signed-in session keys (JSON) for a target, from `manage.py seed_loadtest "
+        "--sessions-out N:FILE` run there; without it every simulated user signs in through "
+        "the form, which allauth rate-limits per IP",
+    )
+    p.add_argument(
+        "--password",
+        default=stack.PASSWORD,
+        help="the seeded accounts' password (a target seeded with seed_loadtest)",
+    )
+    return p.parse_args(argv)
+
+
+def check_target(target: str) -> str:
+    parts = urllib.parse.urlsplit(target)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        fail(2, f"target must be a URL like http://127.0.0.1:8000, not {target!r}")
+    target = target.rstrip("/")
+    why = probe.unreachable(target)
+    if why:
+        fail(2, f"{why}; no load was sent")
+    return target
+
+
+def git_commit() -> str:
+    r = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return r.stdout.strip() or "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        profile = budgets.load(args.budgets, args.profile)
+    except budgets.BudgetError as exc:
+        fail(2, str(exc))
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = args.out or RESULTS / f"{profile.name}-{stamp}"
+    target = check_target(args.target) if args.target else ""
+    server: stack.Stack | None = None
+    if not target:
+        server = stack.Stack(log_dir=out / "logs")
+        try:
+            server.preflight()
+        except stack.StackError as exc:
+            fail(2, f"{exc}; no load was sent")
+    try:
+        if server:
+            print(
+                f"==> Stack: corpus {profile.accounts} users x {profile.tasks_per_user} "
+                f"tasks; Granian WSGI 2 workers x 4 threads on {server.url}",
+                flush=True,
+            )
+            out.mkdir(parents=True, exist_ok=True)
+            sessions = out / "sessions.json"
+            server.prepare(profile, sessions, locust_run.total_users(profile))
+            server.start()
+            host = server.url
+        else:
+            host, sessions = target, args.sessions
+            if not sessions:
+                print(
+                    "note: no --sessions: every simulated user signs in through the form, "
+                    "and allauth allows 30 logins a minute per IP; see loadtests/README.md",
+                    flush=True,
+                )
+        if profile.wrk_connections:
+            return capacity.run(profile, host, out, args.password, args.history)
+        rc, sampler = locust_run.run(
+            profile,
+            args.budgets,
+            host,
+            out,
+            profile.accounts,
+            args.password,
+            sessions,
+            server.cpu_seconds if server else None,
+        )
+    except stack.StackError as exc:
+        fail(3, str(exc))
+    finally:
+        if server:
+            server.stop()
+    return finish(profile, out, args.history, target or "local stack", rc, sampler)
+
+
+def cpu_per_request(sampler: locust_run.LoadSampler, results: dict) -> float | None:
+    """The server's CPU milliseconds per request over the measured window: its cost, which a
+    busy machine does not inflate the way it inflates latency."""
+    start, end, count = results.get("warmup_end"), results.get("end"), results["total"]["count"]
+    cpu = sampler.cpu_between(start, end) if start and end else None
+    return round(1000 * cpu / count, 2) if cpu and count else None
+
+
+def finish(
+    profile: budgets.Profile,
+    out: Path,
+    history_path: Path,
+    target: str,
+    rc: int,
+    sampler: locust_run.LoadSampler,
+) -> int:
+    loadavg = sampler.summary()
+    results_file = out / "results.json"
+    if not results_file.exists():
+        fail(3, f"Locust exited {rc} without results (see its output above)")
+    results = json.loads(results_file.read_text())
+    checks = [Check(**{k: v for k, v in c.items() if k != "margin"}) for c in results["checks"]]
+    cpu_ms = cpu_per_request(sampler, results)
+    cpu_check = gate.server_cpu_check(profile, cpu_ms)
+    if cpu_check:
+        checks.append(cpu_check)
+        title = "Server cost (on the stack this run started; counted with the budgets above)"
+        print(report.table([cpu_check], title, summary=False))
+    png = chart.draw(
+        out / "stats_stats_history.csv", out / "latency.png", profile, results.get("warmup_end")
+    )
+    record = {
+        "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "profile": profile.name,
+        "target": target,
+        "commit": git_commit(),
+        "loadavg": loadavg,
+        "passed": gate.passed(checks),
+        "total": results["total"],
+        "requests": results["requests"],
+        "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
+        "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
+        "server_cpu_ms_per_request": cpu_ms,
+        "out": str(out),
+    }
+    previous = history.append(history_path, record)
+    (out / "budgets.md").write_text(
+        f"Profile {profile.name}, load average {loadavg['mean']} (max {loadavg['max']}, "
+        f"{loadavg['cores']} cores, CPU pressure {loadavg.get('cpu_pressure', -1)} %)\n\n"
+        f"{markdown(checks)}\n"
+    )
+    print(
+        f"\nLoad average during the run: mean {loadavg['mean']}, max {loadavg['max']} "
+        f"(before {loadavg['before']}; {loadavg['cores']} cores; CPU pressure "
+        f"{loadavg.get('cpu_pressure', -1)} %)"
+    )
+    if record["server_cpu_ms_per_request"]:
+        print(
+            f"Server CPU per request (Granian, Celery, PostgreSQL backends): "
+            f"{record['server_cpu_ms_per_request']} ms"
+        )
+    if previous:
+        lines, _ = history.compare(record, previous)
+        print("\n".join(lines))
+    else:
+        print(f"No previous {profile.name} run against {target} in {history_path}.")
+    print(
+        f"Report: {out / 'report.html'}\nChart:  {png}\nCSVs:   {out}/stats_*.csv\n"
+        f"History: {history_path}"
+    )
+    if not record["passed"]:
+        broken = ", ".join(record["failed"])
+        print(f"loadtest: FAIL — budgets broken: {broken}", file=sys.stderr)
+        return 1
+    print("loadtest: PASS — every budget held")
+    return 0
+
+
+def entry() -> int:
+    """Exit 1 is kept for a broken budget: anything unexpected exits 3."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print("loadtest: the run itself failed (exit 3)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(entry())

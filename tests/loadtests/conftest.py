@@ -1,0 +1,83 @@
+"""Helpers for the gate tests: a Granian serving the test settings, and the runner's CLI."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.integration.processes import BIN, ROOT, free_port, process_env, stop, wait_for_http
+
+GATE_BUDGETS = """
+[overall]
+p99 = 250
+max_fail_ratio = 0.0
+min_rps_ratio = 0.5
+
+[budgets."healthz"]
+p95 = 150
+p99 = 250
+
+[profiles.gate]
+run_time = 3
+warmup = 1
+per_user_rps = 10
+corpus = { users = 1, tasks_per_user = 1 }
+suites = { probe = 20 }
+"""
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "loadtests.tool.cli", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def gate_budgets(tmp_path) -> Path:
+    path = tmp_path / "budgets.toml"
+    path.write_text(GATE_BUDGETS)
+    return path
+
+
+@pytest.fixture
+def serve():
+    """serve(**env) -> base URL of a Granian on the test settings; stopped after the test."""
+    procs = []
+
+    def start(**extra: str) -> str:
+        port = free_port()
+        proc = subprocess.Popen(
+            [
+                BIN / "granian",
+                "--interface",
+                "wsgi",
+                "app.wsgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+                "--blocking-threads",
+                "2",
+                "--no-ws",
+            ],
+            cwd=ROOT,
+            env=process_env(**extra),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        procs.append(proc)
+        base = f"http://127.0.0.1:{port}"
+        wait_for_http(f"{base}/healthz", proc)
+        return base
+
+    yield start
+    for proc in procs:
+        stop(proc)
