@@ -38,10 +38,30 @@ def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.
     )
 
 
+# The healthy run's limits are loose on purpose: this test proves the gate passes a sound run
+# and writes its outputs, not how fast this (possibly busy) machine is — that is the benchmark's
+# job. The slowed endpoint's 300 ms delay breaks the tight limits above whatever the load.
+LOOSE = {
+    "p99 = 250": "p99 = 5000",
+    "p95 = 150": "p95 = 3000",
+    "min_rps_ratio = 0.5": "min_rps_ratio = 0.2",
+}
+
+
 @pytest.fixture
 def gate_budgets(tmp_path) -> Path:
     path = tmp_path / "budgets.toml"
     path.write_text(GATE_BUDGETS)
+    return path
+
+
+@pytest.fixture
+def loose_gate_budgets(tmp_path) -> Path:
+    text = GATE_BUDGETS
+    for tight, loose in LOOSE.items():
+        text = text.replace(tight, loose)
+    path = tmp_path / "loose-budgets.toml"
+    path.write_text(text)
     return path
 
 

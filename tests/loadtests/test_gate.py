@@ -27,14 +27,14 @@ def test_a_slowed_endpoint_breaks_its_budget_and_fails_the_run(serve, gate_budge
 
 
 def test_a_healthy_run_passes_and_writes_its_report_chart_and_history(
-    serve, gate_budgets, tmp_path
+    serve, loose_gate_budgets, tmp_path
 ):
     target = serve()
     result = run_cli(
         "gate",
         target,
         "--budgets",
-        gate_budgets,
+        loose_gate_budgets,
         "--out",
         tmp_path / "run",
         "--history",
