@@ -95,6 +95,7 @@ def main() -> None:
                 str(args.queries),
                 "--out",
                 str(out),
+                *(["--latency-only"] if args.latency_only else []),
             ],
             env=env,
             check=True,

@@ -1,6 +1,7 @@
 """The benchmark table: every engine's rows side by side, as markdown and JSON."""
 
 import json
+import os
 import platform
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +40,8 @@ def write(rows: list[dict], out_dir: Path, queries: int) -> Path:
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "queries": queries,
         "machine": f"{platform.machine()}, {platform.system()}, "
-        f"{len(__import__('os').sched_getaffinity(0))} cores",
+        f"{len(os.sched_getaffinity(0))} cores shared with other work "
+        f"(load average {os.getloadavg()[0]:.1f} when the table was written)",
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

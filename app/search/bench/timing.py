@@ -14,7 +14,10 @@ def percentile(values: list[float], p: float) -> float:
 def latencies(run: Callable[[str], Any], queries: Iterable[str], warmup: int = 20) -> dict:
     queries = list(queries)
     for q in queries[:warmup]:
-        run(q)
+        try:
+            run(q)
+        except Exception:  # noqa: S112  (a warm-up timeout is counted when measured below)
+            continue
     times, failures = [], 0
     for q in queries:
         start = time.perf_counter()
