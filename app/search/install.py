@@ -5,14 +5,23 @@ from typing import Any
 from django.db import connections
 
 from app.search.backends import forget_choice, get_backend
+from app.search.backends.base import Rebuild
 from app.search.declaration import REGISTRY
 
 
 def install_all(using: str = "default") -> list[str]:
     forget_choice()
     backend = get_backend(using)
+    connection = connections[using]
     for spec in REGISTRY.values():
-        backend.install(spec, connections[using])
+        backend.install(spec, connection)
+        # Search added to a database that already has rows: the triggers only see later
+        # writes, so index what is there now (else deletes would drive the statistics negative).
+        if (
+            backend.index_is_empty(spec, connection)
+            and spec.model._default_manager.using(using).exists()
+        ):
+            backend.rebuild(spec, connection, Rebuild(batch=5000, progress=lambda n: None))
     return sorted(REGISTRY)
 
 

@@ -78,6 +78,9 @@ class ParadeDBBackend:
             with connection.schema_editor() as editor:
                 editor.add_index(spec.model, index(spec))
 
+    def index_is_empty(self, spec: SearchSpec, connection: Any) -> bool:
+        return False  # CREATE INDEX ... USING bm25 indexes the rows already in the table
+
     def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"REINDEX INDEX {connection.ops.quote_name(index(spec).name)}")

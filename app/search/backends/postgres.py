@@ -59,6 +59,12 @@ class PostgresBM25:
             self.install(spec, connection)
             return pg_build.rebuild(spec, connection, job)
 
+    def index_is_empty(self, spec: SearchSpec, connection: Any) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT n_docs FROM search_stats WHERE idx = %s", [spec.name])
+            row = cursor.fetchone()
+        return row is None or row[0] == 0
+
     def search(self, req: SearchRequest) -> list[Hit]:
         spec, query, scope, filters, k, connection = req.unpack()
         terms, excluded = list(query.terms), list(query.excluded)

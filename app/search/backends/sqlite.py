@@ -43,6 +43,11 @@ class SQLiteFTS5:
             for sql in sqlite_schema.trigger_sql(spec):
                 cursor.execute(sql)
 
+    def index_is_empty(self, spec: SearchSpec, connection: Any) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {sqlite_schema.map_table(spec)} LIMIT 1")
+            return cursor.fetchone() is None
+
     def rebuild(self, spec: SearchSpec, connection: Any, job: Rebuild) -> int:
         fts, mp = sqlite_schema.fts_table(spec), sqlite_schema.map_table(spec)
         cols = ", ".join(spec.column(f) for f in spec.fields)
