@@ -24,4 +24,12 @@ status=0
 "$UV" run --frozen python -m loadtests.tool.cli smoke --out .ci-artifacts/loadtest-smoke || status=$?
 echo "loadtest smoke: exit $status after $(( $(date +%s) - started )) s;" \
   "report in .ci-artifacts/loadtest-smoke/"
+# Exit 2 (bad input) and 3 (the run itself failed) always fail CI: the harness must work.
+# Exit 1 (a budget broke) fails CI only with LOADTEST_ENFORCE=1. The starting budgets have not
+# yet held on this 2-core machine (see loadtests/README.md): until a quiet run shows they do,
+# CI prints the verdict instead of blocking every other change on it.
+if [ "$status" = 1 ] && [ "${LOADTEST_ENFORCE:-0}" != 1 ]; then
+  echo "loadtest smoke: BUDGETS BROKEN (reported, not enforced; set LOADTEST_ENFORCE=1 to gate)"
+  exit 0
+fi
 exit "$status"
