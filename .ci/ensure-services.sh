@@ -13,3 +13,8 @@ wait_up 5432 PostgreSQL; wait_up 6379 Redis; wait_up 5672 RabbitMQ
 psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='quickscale'" | grep -q 1 \
   || createdb -h 127.0.0.1 -U postgres quickscale
 echo "PostgreSQL, Redis and RabbitMQ are up"
+# Test databases are named per run (test_quickscale_<pid>); drop those whose run is gone.
+for db in $(psql -h 127.0.0.1 -U postgres -Atc "SELECT datname FROM pg_database WHERE datname ~ '^test_quickscale_[0-9]+$'"); do
+  pid=${db##*_}
+  kill -0 "$pid" 2>/dev/null || psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+done
