@@ -1,0 +1,67 @@
+"""Cache-aside with a TTL per kind of data and explicit invalidation on write.
+
+    TASK_DETAIL = CacheKind("task-detail", ttl=300, version=1)
+    data = TASK_DETAIL.get_or_set(task_id, lambda: expensive(task_id))
+    TASK_DETAIL.invalidate(task_id)          # in the service that changed the row
+
+Keys are `<kind>:v<version>:<parts>` under the cache's own KEY_PREFIX and VERSION
+(settings.CACHE_SCHEMA). Bump a kind's version when the shape of its value changes, so a
+new release never reads a value an older release wrote.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class CacheKind:
+    name: str
+    ttl: int
+    version: int = 1
+
+    def key(self, *parts: object) -> str:
+        return ":".join([self.name, f"v{self.version}", *(str(p) for p in parts)])
+
+    def get_or_set(self, *parts: object, compute: Callable[[], T]) -> T:
+        key = self.key(*parts)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(key, value, timeout=self.ttl)
+        return value
+
+    def invalidate(self, *parts: object) -> None:
+        cache.delete(self.key(*parts))
+
+
+class Generation:
+    """A counter that versions a whole family of keys (e.g. every list page of one owner).
+
+    Bumping it makes every key built with the old value unreachable at once; they expire by TTL.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def _key(self, scope: object) -> str:
+        return f"gen:{self.name}:{scope}"
+
+    def current(self, scope: object) -> int:
+        value: Any = cache.get(self._key(scope))
+        if value is None:
+            cache.add(self._key(scope), 1, timeout=None)
+            value = cache.get(self._key(scope), 1)
+        return int(value)
+
+    def bump(self, scope: object) -> None:
+        key = self._key(scope)
+        try:
+            cache.incr(key)
+        except ValueError:  # absent: start above any value a reader could have seen
+            cache.set(key, 2, timeout=None)

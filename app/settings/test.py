@@ -1,0 +1,23 @@
+"""Tests: the same stack as dev (embedded default unless the service URLs are set), made fast."""
+
+from app.settings.base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Rate limits are exercised by their own test, which re-enables them.
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = False  # type: ignore[no-redef]
+
+# Tasks run in-process; the real-worker test turns this off for its own calls.
+CELERY_TASK_ALWAYS_EAGER = True
+
+# On SQLite the test database is a file (not :memory:) so processes the tests start
+# (Granian, a Celery worker) can open the same database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".var" / "test-db.sqlite3")}  # noqa: F405
+    (BASE_DIR / ".var").mkdir(exist_ok=True)  # noqa: F405

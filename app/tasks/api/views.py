@@ -1,0 +1,65 @@
+"""/api/v1/tasks/: list (paginated, filtered), create, detail, update, delete, summary."""
+
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from app.core.api.pagination import EnvelopePageNumberPagination
+from app.tasks import selectors, services
+from app.tasks.api.serializers import TaskInputSerializer, TaskOutputSerializer
+from app.tasks.caching import TASK_DETAIL
+from app.users.auth import request_user
+
+
+class TaskListCreateApi(APIView):
+    def get(self, request: Request) -> Response:
+        filters = request.query_params.copy()
+        for key in ("page", "page_size"):
+            filters.pop(key, None)
+        tasks = selectors.task_list(owner=request_user(request), filters=filters)
+        paginator = EnvelopePageNumberPagination()
+        page = paginator.paginate_queryset(tasks, request, view=self)
+        return paginator.get_paginated_response(TaskOutputSerializer(page, many=True).data)
+
+    def post(self, request: Request) -> Response:
+        serializer = TaskInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        task = services.task_create(owner=request_user(request), **serializer.validated_data)
+        return Response(TaskOutputSerializer(task).data, status=status.HTTP_201_CREATED)
+
+
+class TaskDetailApi(APIView):
+    def get(self, request: Request, task_id: str) -> Response:
+        # Cache-aside on the serialized task; services invalidate it on every write.
+        def load() -> dict:
+            return dict(
+                TaskOutputSerializer(
+                    selectors.task_get(owner=request_user(request), task_id=task_id)
+                ).data
+            )
+
+        return Response(TASK_DETAIL.get_or_set(request_user(request).pk, task_id, compute=load))
+
+    def patch(self, request: Request, task_id: str) -> Response:
+        return self._update(request, task_id, partial=True)
+
+    def put(self, request: Request, task_id: str) -> Response:
+        return self._update(request, task_id, partial=False)
+
+    def delete(self, request: Request, task_id: str) -> Response:
+        task = selectors.task_get(owner=request_user(request), task_id=task_id)
+        services.task_delete(task=task)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _update(self, request: Request, task_id: str, *, partial: bool) -> Response:
+        task = selectors.task_get(owner=request_user(request), task_id=task_id)
+        serializer = TaskInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        task = services.task_update(task=task, data=serializer.validated_data)
+        return Response(TaskOutputSerializer(task).data)
+
+
+class TaskSummaryApi(APIView):
+    def get(self, request: Request) -> Response:
+        return Response(selectors.task_summary(owner=request_user(request)))

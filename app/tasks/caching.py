@@ -1,0 +1,13 @@
+"""What the tasks app caches, for how long, and what invalidates it (see services.py)."""
+
+from app.core.cache import CacheKind, Generation
+
+# Version every cache key that depends on one owner's tasks; any write bumps it.
+OWNER_TASKS = Generation("owner-tasks")
+TASK_SUMMARY = CacheKind("task-summary", ttl=300, version=1)
+TASK_DETAIL = CacheKind("task-detail", ttl=300, version=1)
+FRAGMENT_TTL = 300
+
+
+def invalidate_owner(owner_id: object) -> None:
+    OWNER_TASKS.bump(owner_id)

@@ -1,0 +1,101 @@
+"""Server-rendered task pages. Reads go through selectors, writes through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from app.tasks import selectors, services
+from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
+from app.tasks.filters import TaskFilter
+from app.tasks.forms import TaskForm
+from app.tasks.models import Task
+from app.users.auth import request_user
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    filterset = TaskFilter(request.GET, queryset=Task.objects.none())
+    try:
+        tasks = selectors.task_list(owner=request_user(request), filters=request.GET)
+    except ValidationError:
+        # The filter form shows what was wrong; list everything meanwhile.
+        tasks = selectors.task_list(owner=request_user(request))
+    page = Paginator(tasks, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tasks/task_list.html",
+        {
+            "page": page,
+            "filter_form": filterset.form,
+            "query": query.urlencode(),
+            "summary_generation": OWNER_TASKS.current(request_user(request).pk),
+            # A callable: the template calls it only when the cached fragment has expired.
+            "summary": lambda: selectors.task_summary(owner=request_user(request)),
+            "fragment_ttl": FRAGMENT_TTL,
+        },
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, task_id: str) -> HttpResponse:
+    task = selectors.task_get(owner=request_user(request), task_id=task_id)
+    return render(request, "tasks/task_detail.html", {"task": task})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_create(request: HttpRequest) -> HttpResponse:
+    form = TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        task = services.task_create(owner=request_user(request), **form.cleaned_data)
+        messages.success(request, f"Created “{task.title}”.")
+        return redirect("tasks:detail", task_id=task.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/task_form.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request: HttpRequest, task_id: str) -> HttpResponse:
+    task = selectors.task_get(owner=request_user(request), task_id=task_id)
+    # Bind to a copy: a failed validation must not leave the instance half-changed.
+    form = TaskForm(request.POST or None, instance=Task.objects.get(pk=task.pk))
+    if request.method == "POST" and form.is_valid():
+        services.task_update(task=task, data=form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("tasks:detail", task_id=task.id)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/task_form.html", {"form": form, "task": task}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_delete(request: HttpRequest, task_id: str) -> HttpResponse:
+    task = selectors.task_get(owner=request_user(request), task_id=task_id)
+    if request.method == "POST":
+        services.task_delete(task=task)
+        messages.success(request, f"Deleted “{task.title}”.")
+        return redirect("tasks:list")
+    return render(request, "tasks/task_confirm_delete.html", {"task": task})
+
+
+@login_required
+@require_POST
+def task_set_status(request: HttpRequest, task_id: str) -> HttpResponse:
+    task = selectors.task_get(owner=request_user(request), task_id=task_id)
+    status = request.POST.get("status", "")
+    if status not in Task.Status.values:
+        messages.error(request, f"Unknown status: {status!r}.")
+    else:
+        services.task_update(task=task, data={"status": status})
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("tasks:list")

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from app.core import health, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("accounts/", include("allauth.urls")),
+    path("tasks/", include("app.tasks.urls")),
+    path("api/v1/", include("app.api_v1")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "app.core.views.bad_request"
+handler403 = "app.core.views.permission_denied"
+handler404 = "app.core.views.not_found"
+handler500 = "app.core.views.server_error"

@@ -1,0 +1,66 @@
+# QuickScale's command surface. `just` comes with the project (PyPI package rust-just):
+# after the first Quick start command, run it as `uv run just <recipe>` or activate .venv.
+
+set dotenv-load := false
+set positional-arguments := true
+
+export UV_PROJECT_ENVIRONMENT := justfile_directory() / ".venv"
+
+import? 'just/services.just'
+import? 'just/nix.just'
+import? 'just/containers.just'
+import? 'just/deploy.just'
+import? 'just/search.just'
+import? 'just/loadtest.just'
+import? 'just/frontend.just'
+
+# List the recipes.
+default:
+    @just --list
+
+# The embedded default: set up what is missing and serve http://127.0.0.1:8000/.
+up:
+    python3 quickstart.py up
+
+# The whole test suite (on the full stack when DATABASE_URL etc. are set).
+test *args:
+    python3 quickstart.py test "$@"
+
+# Development server with autoreload (full stack when the service URLs are set).
+dev port="8000":
+    uv run --frozen python manage.py migrate --noinput -v 0
+    uv run --frozen python manage.py runserver 127.0.0.1:{{port}}
+
+# Production-like server: Granian WSGI, 2 workers x 4 blocking threads, WhiteNoise, DEBUG off.
+serve port="8000" workers="2" threads="4":
+    DEBUG=false uv run --frozen python manage.py collectstatic --noinput -v 0
+    DEBUG=false uv run --frozen granian --interface wsgi app.wsgi:application \
+        --host 127.0.0.1 --port {{port}} --workers {{workers}} --blocking-threads {{threads}} \
+        --backpressure 64 --no-ws
+
+# Celery worker on all three queues (needs CELERY_BROKER_URL).
+worker queues="default,interactive,reports":
+    uv run --frozen celery -A app worker -Q {{queues}} --loglevel INFO
+
+# Celery beat (the daily overdue digest); run exactly one.
+beat:
+    uv run --frozen celery -A app beat --loglevel INFO --schedule .var/celerybeat-schedule
+
+# Apply migrations.
+migrate:
+    uv run --frozen python manage.py migrate --noinput
+
+# Lint and type-check.
+lint:
+    uv run --frozen ruff check .
+    uv run --frozen ruff format --check .
+    uv run --frozen mypy app
+
+# Format the code.
+fmt:
+    uv run --frozen ruff format .
+    uv run --frozen ruff check --fix .
+
+# Django's deployment checklist against production settings (needs the production env).
+check-deploy:
+    DJANGO_SETTINGS_MODULE=app.settings.production uv run --frozen python manage.py check --deploy --fail-level WARNING

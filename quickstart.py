@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""QuickScale's Quick start: needs only Python >= 3.11, Node >= 20 and git.
+
+    python3 quickstart.py          # set up what is missing, then serve http://127.0.0.1:8000/
+    python3 quickstart.py test     # the whole test suite (lint, types, Vitest, pytest)
+
+First run: installs a pinned uv into .tools/, the locked Python dependencies into
+.venv/, the frontend's locked npm packages and build (when frontend/ exists), migrates SQLite,
+creates the admin account (password printed once, kept in .admin-credentials) and demo data.
+Later runs skip whatever is already done, so they start in seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TOOLS = ROOT / ".tools"
+UV_VERSION = "0.13.9"
+HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def fail(message: str) -> None:
+    sys.exit(f"quickstart: {message}")
+
+
+def run(*cmd: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> None:
+    result = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env)
+    if result.returncode != 0:
+        fail(f"`{' '.join(str(c) for c in cmd)}` failed with exit code {result.returncode}")
+
+
+def uv() -> str:
+    """A private, pinned uv in .tools/, installed with pip from PyPI on first use.
+
+    Pinned rather than taken from PATH so every machine reads uv.lock with the same uv.
+    """
+    bindir = TOOLS / ("Scripts" if os.name == "nt" else "bin")
+    local = bindir / "uv"
+    if not local.exists():
+        say(f"Installing uv {UV_VERSION} into .tools/ (once)")
+        venv.create(TOOLS, with_pip=True)
+        run(bindir / "python", "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}")
+    return str(local)
+
+
+def python_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("VIRTUAL_ENV", None)
+    env["UV_PROJECT_ENVIRONMENT"] = str(ROOT / ".venv")
+    return env
+
+
+def sync_python() -> None:
+    say("Python dependencies (uv sync --frozen)")
+    run(uv(), "sync", "--frozen", "--quiet", env=python_env())
+
+
+def _frontend_fingerprint(frontend: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted([frontend / "package-lock.json", *frontend.glob("src/**/*")]):
+        if path.is_file():
+            digest.update(path.relative_to(frontend).as_posix().encode())
+            digest.update(path.read_bytes())
+    for config in sorted(frontend.glob("*.config.*")):
+        digest.update(config.read_bytes())
+    return digest.hexdigest()
+
+
+def build_frontend() -> None:
+    frontend = ROOT / "frontend"
+    if not (frontend / "package.json").exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        fail("npm was not found: install Node.js 20 or newer")
+    if not (frontend / "node_modules").exists():
+        say("Frontend dependencies (npm ci)")
+        run(npm, "ci", "--no-audit", "--no-fund", cwd=frontend)
+    stamp = frontend / "dist" / ".quickstart-fingerprint"
+    fingerprint = _frontend_fingerprint(frontend)
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    say("Frontend build (vite build)")
+    run(npm, "run", "build", cwd=frontend)
+    stamp.write_text(fingerprint)
+
+
+def ensure_dotenv() -> None:
+    """A per-checkout secret key, so even the embedded default never runs on a shared one."""
+    dotenv = ROOT / ".env"
+    if not dotenv.exists():
+        dotenv.write_text(f"SECRET_KEY={secrets.token_urlsafe(50)}\n")
+        dotenv.chmod(0o600)
+
+
+def manage(*args: str) -> None:
+    run(uv(), "run", "--frozen", "python", "manage.py", *args, env=python_env())
+
+
+def port_free(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex((host, port)) != 0
+
+
+def up() -> None:
+    if not port_free(HOST, PORT):
+        fail(f"port {PORT} on {HOST} is already in use; stop what uses it or set PORT=...")
+    sync_python()
+    build_frontend()
+    ensure_dotenv()
+    say("Database (SQLite, migrations)")
+    manage("migrate", "--noinput", "-v", "0")
+    manage("ensure_admin")
+    manage("seed_demo")
+    say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
+    manage("runserver", f"{HOST}:{PORT}")
+
+
+def test(extra: list[str]) -> None:
+    sync_python()
+    build_frontend()
+    env = python_env()
+    say("Lint (ruff) and types (mypy)")
+    run(uv(), "run", "--frozen", "ruff", "check", ".", env=env)
+    run(uv(), "run", "--frozen", "mypy", "app", env=env)
+    if (ROOT / "frontend" / "package.json").exists():
+        say("Frontend unit tests (Vitest)")
+        run(shutil.which("npm") or "npm", "test", cwd=ROOT / "frontend")
+    backend = "full stack" if os.environ.get("DATABASE_URL") else "embedded default (SQLite)"
+    say(f"pytest on the {backend}")
+    run(uv(), "run", "--frozen", "pytest", *extra, env=env)
+
+
+def main(argv: list[str]) -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036  (this file runs before anything is installed)
+        fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    command, rest = (argv[0], argv[1:]) if argv else ("up", [])
+    if command == "up":
+        up()
+    elif command == "test":
+        test(rest)
+    else:
+        fail(f"unknown command {command!r}; use `up` (the default) or `test`")
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except KeyboardInterrupt:
+        print()

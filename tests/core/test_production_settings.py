@@ -1,0 +1,61 @@
+"""Production settings: `check --deploy` is clean; missing or insecure values stop start-up."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_ENV = {
+    "SECRET_KEY": "k3J9-x" * 10,
+    "ALLOWED_HOSTS": "app.example.com",
+    "DATABASE_URL": "postgres://app@db.example.com/app",
+    "VALKEY_URL": "redis://cache.example.com:6379/0",
+    "CELERY_BROKER_URL": "amqp://app:pw@mq.example.com//",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in GOOD_ENV and k != "DEBUG"}
+    base["DJANGO_SETTINGS_MODULE"] = "app.settings.production"
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_reports_nothing_with_the_required_environment():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=GOOD_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(GOOD_ENV))
+def test_a_missing_required_variable_is_named_without_a_traceback(missing):
+    env = {k: v for k, v in GOOD_ENV.items() if k != missing}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert f"{missing} is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("SECRET_KEY", "short", "SECRET_KEY is insecure"),
+        ("SECRET_KEY", "django-insecure-" + "x1y2z3" * 10, "SECRET_KEY is insecure"),
+        ("ALLOWED_HOSTS", "*", "ALLOWED_HOSTS must list host names"),
+        ("DATABASE_URL", "sqlite:////tmp/x.db", "must point at PostgreSQL"),
+        ("DEBUG", "true", "DEBUG must be off"),
+    ],
+)
+def test_an_insecure_value_is_refused_and_named(name, value, message):
+    result = manage("check", env={**GOOD_ENV, name: value})
+    assert result.returncode != 0
+    assert message in result.stderr
