@@ -48,7 +48,9 @@ def main() -> None:
     p.add_argument("--cacert", required=True)
     p.add_argument("--stop-file", required=True)
     p.add_argument("--concurrency", type=int, default=4)
-    p.add_argument("--interval", type=float, default=0.05, help="seconds between requests per thread")
+    p.add_argument(
+        "--interval", type=float, default=0.05, help="seconds between requests per thread"
+    )
     p.add_argument("--max-seconds", type=float, default=900)
     args = p.parse_args()
     ctx = ssl.create_default_context(cafile=args.cacert)
@@ -57,20 +59,27 @@ def main() -> None:
     lock = threading.Lock()
     deadline = time.monotonic() + args.max_seconds
     t0 = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(args, ctx, stats, lock, deadline)) for _ in range(args.concurrency)]
+    threads = [
+        threading.Thread(target=worker, args=(args, ctx, stats, lock, deadline))
+        for _ in range(args.concurrency)
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     failures = {k: v for k, v in stats.items() if k not in ("ok", "_first_failures")}
-    print(json.dumps({
-        "seconds": round(time.monotonic() - t0, 1),
-        "requests": stats["ok"] + sum(failures.values()),
-        "ok": stats["ok"],
-        "lost": sum(failures.values()),
-        "failures": failures,
-        "first_failures": stats["_first_failures"],
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": round(time.monotonic() - t0, 1),
+                "requests": stats["ok"] + sum(failures.values()),
+                "ok": stats["ok"],
+                "lost": sum(failures.values()),
+                "failures": failures,
+                "first_failures": stats["_first_failures"],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
