@@ -72,24 +72,26 @@ stop_load() {  # name -> LOST
   say "$1 load: $res"
 }
 
+# ship one fixed commit: later commits to the checkout must not change what is deployed
+PIN="$(git -C "$REPO" rev-parse HEAD)"
 t_all=$(now)
 if ! $reuse; then th down >/dev/null 2>&1 || true; fi
 t0=$(now); th up 2>>"$LOGS/testhosts.log"; say "testhosts up: $(( $(now) - t0 ))s"
 
 # 2. first provision
-playbook site-1 site.yml
+playbook site-1 site.yml -e "app_release_ref=$PIN"
 CERT="$STATE/proxy.crt"; on proxy1 cat /etc/nginx/tls/quickscale.crt >"$CERT"
 FIRST=$(releases_on_hosts); say "release after site.yml: $FIRST"
 check_stack "after site.yml"
 
 # 4. idempotence
-playbook site-2 site.yml
+playbook site-2 site.yml -e "app_release_ref=$PIN"
 [[ "$LAST_CHANGED" == 0 ]] || fail "second site.yml changed $LAST_CHANGED things (see $LOGS/site-2.log)"
 
 # 5. a new release (an extra commit in a throwaway clone) under load
 SRC="$STATE/release-src"; rm -rf "$SRC"
 git clone -q --no-hardlinks "$REPO" "$SRC"
-git -C "$SRC" checkout -q "$(git -C "$REPO" rev-parse HEAD)"
+git -C "$SRC" checkout -q "$PIN"
 git -C "$SRC" -c user.name=deploy-test -c user.email=deploy-test@localhost commit -q --allow-empty -m "deploy-test release $(date -u +%FT%TZ)"
 NEW=$(git -C "$SRC" rev-parse --short=12 HEAD)
 start_load deploy
