@@ -64,8 +64,9 @@ def python_env() -> dict[str, str]:
 
 
 def sync_python() -> None:
+    uv_bin = uv()
     say("Python dependencies (uv sync --frozen)")
-    run(uv(), "sync", "--frozen", "--quiet", env=python_env())
+    run(uv_bin, "sync", "--frozen", "--quiet", env=python_env())
 
 
 def _frontend_fingerprint(frontend: Path) -> str:
@@ -121,12 +122,11 @@ def up() -> None:
     sync_python()
     build_frontend()
     ensure_dotenv()
-    say("Database (SQLite, migrations)")
-    manage("migrate", "--noinput", "-v", "0")
-    manage("ensure_admin")
-    manage("seed_demo")
+    say("Database (migrations), admin account, demo data")
+    manage("setup_embedded")
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
-    manage("runserver", f"{HOST}:{PORT}")
+    # setup_embedded has just run the system checks; no need to run them again.
+    manage("runserver", "--skip-checks", f"{HOST}:{PORT}")
 
 
 def test(extra: list[str]) -> None:

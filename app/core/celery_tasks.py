@@ -3,6 +3,6 @@
 from celery import shared_task
 
 
-@shared_task(name="app.core.celery_tasks.ping", queue="interactive")
+@shared_task(name="app.core.celery_tasks.ping")
 def ping() -> str:
     return "pong"

@@ -105,6 +105,9 @@ else:
         }
     }
 
+# Sessions read from the cache, written through to the database (survive a cache flush).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 globals().update(celery_settings(env, VALKEY_URL))
 
 AUTH_USER_MODEL = "users.User"
@@ -159,6 +162,11 @@ from app.settings.parts.logging import logging_config  # noqa: E402
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = logging_config(LOG_LEVEL, json=env.bool("LOG_JSON", default=True))
 
-from app.settings.parts.observability import init_observability  # noqa: E402
-
-init_observability(env)
+# Sentry and OpenTelemetry are on only when their variables are set (app.core.observability).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+RELEASE_ID = env.str("RELEASE_ID", default="")
+# The OTLP exporter reads OTEL_EXPORTER_OTLP_* itself; setting the endpoint switches tracing on.
+OTEL_ENABLED = bool(env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default=""))
+OTEL_SERVICE_NAME = env.str("OTEL_SERVICE_NAME", default="quickscale")

@@ -10,6 +10,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests (and the Granian test's server) serve static files straight from the finders.
+WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)  # noqa: F405
+
 # Rate limits are exercised by their own test, which re-enables them.
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = False  # type: ignore[no-redef]
 

@@ -20,7 +20,11 @@ def celery_settings(env: environ.Env, valkey_url: str) -> dict[str, Any]:
         "CELERY_TASK_EAGER_PROPAGATES": True,
         "CELERY_TASK_DEFAULT_QUEUE": "default",
         "CELERY_TASK_QUEUES": [Queue(name, routing_key=name) for name in QUEUES],
-        "CELERY_TASK_ROUTES": {"app.tasks.celery_tasks.*": {"queue": "reports"}},
+        # Quick, user-facing work goes to "interactive"; long reports never block it.
+        "CELERY_TASK_ROUTES": {
+            "app.core.celery_tasks.*": {"queue": "interactive"},
+            "app.tasks.celery_tasks.*": {"queue": "reports"},
+        },
         # Late acks + reject on lost worker: a task is redelivered if its worker dies mid-run,
         # which is why every task must be idempotent. Prefetch 1 keeps long reports from
         # hoarding messages.
