@@ -26,10 +26,10 @@ up:
 test *args:
     python3 quickstart.py test "$@"
 
-# Development server with autoreload (full stack when the service URLs are set).
+# Development: Vite's dev server (hot reload) beside Django under Granian ASGI (live updates),
+# both reloading; the full stack when the service URLs are set.
 dev port="8000":
-    uv run --frozen python manage.py migrate --noinput -v 0
-    uv run --frozen python manage.py runserver 127.0.0.1:{{port}}
+    @just dev-frontend {{port}}
 
 # Production-like server: Granian WSGI, 2 workers x 4 blocking threads, WhiteNoise, DEBUG off.
 serve port="8000" workers="2" threads="4":

@@ -75,8 +75,10 @@ def _frontend_fingerprint(frontend: Path) -> str:
         if path.is_file():
             digest.update(path.relative_to(frontend).as_posix().encode())
             digest.update(path.read_bytes())
-    for config in sorted(frontend.glob("*.config.*")):
-        digest.update(config.read_bytes())
+    # Tailwind reads the templates for class names: a template change can change the CSS.
+    extra = [*frontend.glob("*.config.*"), *sorted(ROOT.glob("app/**/templates/**/*.html"))]
+    for path in sorted(extra):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -125,8 +127,17 @@ def up() -> None:
     say("Database (migrations), admin account, demo data")
     manage("setup_embedded")
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
-    # setup_embedded has just run the system checks; no need to run them again.
-    manage("runserver", "--skip-checks", f"{HOST}:{PORT}")
+    # Granian's ASGI interface serves pages and the live-update WebSockets in one process (the
+    # embedded default's channel layer is in memory); --reload restarts it when code changes.
+    server = "granian --interface asginl app.asgi:application --workers 1"
+    server += f" --host {HOST} --port {PORT} --reload --reload-paths app"
+    run(
+        uv(),
+        "run",
+        "--frozen",
+        *server.split(),
+        env={**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"},
+    )
 
 
 def test(extra: list[str]) -> None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
     path("tasks/", include("app.tasks.urls")),
+    path("search/", include("app.search.urls")),
     path("api/v1/", include("app.api_v1")),
     path("admin/", admin.site.urls),
 ]

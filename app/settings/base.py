@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_vite",
+    "channels",
     "rest_framework",
     "django_filters",
     "allauth",
@@ -41,6 +43,8 @@ INSTALLED_APPS = [
     "app.core",
     "app.users",
     "app.tasks",
+    "app.search",
+    "app.live",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +114,28 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 globals().update(celery_settings(env, VALKEY_URL))
 
+# Channels (live updates over WebSockets): Valkey on the full stack, in-process otherwise
+# (in-process only reaches sockets served by the same process). CHANNELS_URL may name another
+# Valkey database: clearing the cache (FLUSHDB) on a shared one also drops every live
+# subscription, and open pages then stop updating until they reconnect.
+CHANNELS_URL = env.str("CHANNELS_URL", default="") or VALKEY_URL
+if CHANNELS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                # The socket timeout must outlast channels_redis's 5 s blocking pop (redis-py 8
+                # otherwise times the idle read out and the socket's consumer dies).
+                "hosts": [
+                    {"address": CHANNELS_URL, "socket_timeout": 30, "socket_connect_timeout": 2}
+                ],
+                "prefix": "qs-live",
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -134,7 +160,20 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "app" / "static"]
+# Vite's build output (hashed assets + .vite/manifest.json) is served as static files, so
+# collectstatic picks it up and WhiteNoise serves it; hashed names are cached forever.
+FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+STATICFILES_DIRS = [FRONTEND_DIST]
+WHITENOISE_IMMUTABLE_FILE_TEST = r"(/assets/.+-[\w-]{8}\.\w+$|\.[0-9a-f]{12}\.\w+$)"
+DJANGO_VITE = {
+    "default": {
+        # On only while `just dev-frontend` runs Vite's dev server (hot reload).
+        "dev_mode": env.bool("VITE_DEV_MODE", default=False),
+        "dev_server_host": "127.0.0.1",
+        "dev_server_port": 5173,
+        "manifest_path": FRONTEND_DIST / ".vite" / "manifest.json",
+    }
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

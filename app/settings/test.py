@@ -1,5 +1,7 @@
 """Tests: the same stack as dev (embedded default unless the service URLs are set), made fast."""
 
+import os
+
 from app.settings.base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -18,6 +20,13 @@ ACCOUNT_RATE_LIMITS: dict[str, str] | bool = False  # type: ignore[no-redef]
 
 # Tasks run in-process; the real-worker test turns this off for its own calls.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# On PostgreSQL each run gets its own test database, so concurrent runs on one server (CI beside
+# a developer's run) never drop each other's.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"  # noqa: F405
+    }
 
 # On SQLite the test database is a file (not :memory:) so processes the tests start
 # (Granian, a Celery worker) can open the same database.

@@ -8,7 +8,8 @@ from app.tasks.models import Task
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
     status = django_filters.ChoiceFilter(choices=Task.Status.choices)
-    priority = django_filters.TypedChoiceFilter(choices=Task.Priority.choices, coerce=int)
+    # ChoiceFilter (not Typed…) so the form offers an empty "any" choice instead of preselecting.
+    priority = django_filters.ChoiceFilter(choices=Task.Priority.choices)
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
     due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     ordering = django_filters.OrderingFilter(

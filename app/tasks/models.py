@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from app.core.models import BaseModel, SoftDeleteModel
+from app.search import Searchable
 
 
 class Task(SoftDeleteModel):
@@ -28,6 +29,15 @@ class Task(SoftDeleteModel):
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
     due_date = models.DateField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Full-text BM25 (app.search): a title word weighs like two description words;
+    # every search is scoped to one owner and may filter by status.
+    search = Searchable(
+        fields={"title": 2.0, "description": 1.0},
+        scope="owner",
+        filters=("status",),
+        summary=("title", "status", "priority", "due_date"),
+    )
 
     class Meta:
         ordering = ["-created_at"]

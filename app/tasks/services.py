@@ -9,6 +9,7 @@ from django.utils import timezone
 from app.core.logging import audit
 from app.tasks.caching import TASK_DETAIL, invalidate_owner
 from app.tasks.models import Task
+from app.tasks.producer import publish_task_change
 from app.users.models import User
 
 EDITABLE_FIELDS = ("title", "description", "status", "priority", "due_date")
@@ -24,6 +25,8 @@ def _after_write(task: Task, action: str) -> None:
 
     # After commit: invalidating earlier would let a reader re-cache the old row.
     transaction.on_commit(invalidate)
+    # Also after commit, and after the invalidation: the owner's open pages update live.
+    publish_task_change(task, action)
 
 
 def _track_completion(task: Task) -> None:

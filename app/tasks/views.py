@@ -14,6 +14,7 @@ from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
 from app.tasks.filters import TaskFilter
 from app.tasks.forms import TaskForm
 from app.tasks.models import Task
+from app.tasks.turbo import invalid_status, saved_stream, wants_stream
 from app.users.auth import request_user
 
 
@@ -55,9 +56,11 @@ def task_create(request: HttpRequest) -> HttpResponse:
     form = TaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         task = services.task_create(owner=request_user(request), **form.cleaned_data)
+        if wants_stream(request):
+            return saved_stream(request, task, "create", toast=f"Created “{task.title}”.")
         messages.success(request, f"Created “{task.title}”.")
         return redirect("tasks:detail", task_id=task.id)
-    status = 400 if request.method == "POST" else 200
+    status = invalid_status(request) if request.method == "POST" else 200
     return render(request, "tasks/task_form.html", {"form": form}, status=status)
 
 
@@ -68,10 +71,12 @@ def task_edit(request: HttpRequest, task_id: str) -> HttpResponse:
     # Bind to a copy: a failed validation must not leave the instance half-changed.
     form = TaskForm(request.POST or None, instance=Task.objects.get(pk=task.pk))
     if request.method == "POST" and form.is_valid():
-        services.task_update(task=task, data=form.cleaned_data)
+        task = services.task_update(task=task, data=form.cleaned_data)
+        if wants_stream(request):
+            return saved_stream(request, task, "update", toast="Saved.")
         messages.success(request, "Saved.")
         return redirect("tasks:detail", task_id=task.id)
-    status = 400 if request.method == "POST" else 200
+    status = invalid_status(request) if request.method == "POST" else 200
     return render(request, "tasks/task_form.html", {"form": form, "task": task}, status=status)
 
 
@@ -94,7 +99,9 @@ def task_set_status(request: HttpRequest, task_id: str) -> HttpResponse:
     if status not in Task.Status.values:
         messages.error(request, f"Unknown status: {status!r}.")
     else:
-        services.task_update(task=task, data={"status": status})
+        task = services.task_update(task=task, data={"status": status})
+        if wants_stream(request):
+            return saved_stream(request, task, "update")
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
