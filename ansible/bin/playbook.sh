@@ -7,7 +7,7 @@ set -euo pipefail
 ANSIBLE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 inv="${1:?usage: playbook.sh INVENTORY PLAYBOOK [args]}"; pb="${2:?playbook}"; shift 2
 if [[ ! -d "$ANSIBLE_DIR/inventories/$inv" || "$inv" == */* ]]; then
-  echo "unknown inventory '$inv'; known: $(ls "$ANSIBLE_DIR/inventories" | tr '\n' ' ')" >&2; exit 2
+  echo "unknown inventory '$inv'; known: $(cd "$ANSIBLE_DIR/inventories" && printf '%s ' */ | tr -d /)" >&2; exit 2
 fi
 [[ -f "$ANSIBLE_DIR/$pb" ]] || { echo "unknown playbook '$pb'" >&2; exit 2; }
 extra=()
@@ -15,7 +15,7 @@ if [[ -z "${ANSIBLE_VAULT_PASSWORD_FILE:-}" ]]; then
   if [[ "$inv" == local ]]; then
     [[ -f "$ANSIBLE_DIR/.testhosts/vault-pass" ]] || { echo "no test hosts: run 'just testhosts up' first" >&2; exit 2; }
     export ANSIBLE_VAULT_PASSWORD_FILE="$ANSIBLE_DIR/.testhosts/vault-pass"
-  elif grep -rlqs '^\$ANSIBLE_VAULT' "$ANSIBLE_DIR/inventories/$inv"; then
+  elif grep -rlqs '^[$]ANSIBLE_VAULT' "$ANSIBLE_DIR/inventories/$inv"; then
     extra+=(--ask-vault-pass)
   fi
 fi

@@ -32,7 +32,7 @@ playbook() {  # name playbook [args]: run, log, echo total changed
   "$ANSIBLE_DIR/bin/playbook.sh" local "$pb" "$@" >"$log" 2>&1 || rc=$?
   local secs=$(( $(now) - t0 ))
   local changed; changed=$(awk '/PLAY RECAP/{r=1;next} r && /changed=/{split($0,a,"changed=");split(a[2],b," ");s+=b[1]} END{print s+0}' "$log")
-  say "$name: $pb rc=$rc in ${secs}s, changed=$changed (log: ${log#$REPO/})"
+  say "$name: $pb rc=$rc in ${secs}s, changed=$changed (log: ${log#"$REPO"/})"
   [[ $rc == 0 ]] || { grep -A12 'fatal:\|FAILED!' "$log" | head -40 >&2; fail "$pb failed"; }
   LAST_CHANGED=$changed
 }

@@ -76,7 +76,7 @@ down() {
   for entry in "${HOSTS[@]}"; do
     podman rm -f -t 5 "qs-${entry%%:*}" >/dev/null 2>&1 || true
   done
-  podman network exists "$NET" && podman network rm "$NET" >/dev/null || true
+  if podman network exists "$NET"; then podman network rm "$NET" >/dev/null || true; fi
   rm -f "$ANSIBLE_DIR/inventories/local/group_vars/all/secrets.yml"
   log "down"
 }
