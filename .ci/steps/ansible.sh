@@ -18,7 +18,7 @@ if ((${#need[@]})); then
     aardvark-dns containernetworking-plugins >/dev/null
 fi
 command -v uv >/dev/null || pip install -q uv
-uv sync --frozen --group deploy -q
+uv sync --frozen --group deploy --inexact -q
 export PATH="$PWD/.venv/bin:$PATH"
 
 echo "== tests/deploy"
