@@ -47,7 +47,18 @@ wait_ssh() {  # $1 ip
   log "no ssh on $1"; return 1
 }
 
+ensure_tools() {  # podman with runc, debootstrap (Debian packages)
+  local missing=()
+  for b in podman runc debootstrap ssh-keygen; do command -v "$b" >/dev/null || missing+=("$b"); done
+  ((${#missing[@]} == 0)) && return 0
+  log "installing podman, runc, debootstrap (missing: ${missing[*]})"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap podman buildah runc uidmap \
+    slirp4netns netavark aardvark-dns containernetworking-plugins openssh-client >/dev/null
+}
+
 up() {
+  ensure_tools
   "$HERE/base-image.sh"
   ensure_key
   podman network exists "$NET" || podman network create --subnet "$SUBNET" "$NET" >/dev/null
