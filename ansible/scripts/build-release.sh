@@ -3,7 +3,9 @@
 # Prints "<release-id> <tarball>". The id is the commit's short hash, so building the
 # same commit twice reuses the tarball (and the hosts reuse the release folder).
 set -euo pipefail
-repo="$1"; ref="$2"; out="$3"
+ref="$2"; out="$3"
+# the repository's top (git archive in a subfolder would ship only that subfolder)
+repo="$(git -C "$1" rev-parse --show-toplevel)" || { echo "build-release: $1 is not in a git checkout" >&2; exit 1; }
 sha="$(git -C "$repo" rev-parse --verify --short=12 "$ref^{commit}")" || {
   echo "build-release: '$ref' is not a commit in $repo" >&2; exit 1; }
 mkdir -p "$out"
