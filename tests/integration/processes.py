@@ -57,5 +57,27 @@ def stop(proc: subprocess.Popen) -> str:
     return read_output(proc)
 
 
+def start_granian_wsgi(**env_extra: str) -> tuple[subprocess.Popen, str]:
+    """A Granian WSGI server (as `just serve`, one worker) on the test settings and database,
+    answering /healthz; returns the process and its base URL."""
+    port = free_port()
+    args = "--interface wsgi app.wsgi:application --host 127.0.0.1 --workers 1"
+    args += f" --port {port} --blocking-threads 2 --no-ws"
+    proc = subprocess.Popen(
+        [BIN / "granian", *args.split()],
+        cwd=ROOT,
+        env=process_env(**env_extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/healthz", proc)
+    except Exception:
+        stop(proc)
+        raise
+    return proc, base
+
+
 def read_output(proc: subprocess.Popen) -> str:
     return proc.stdout.read().decode(errors="replace")[-4000:] if proc.stdout else ""

@@ -4,7 +4,6 @@ and an API call in the envelope."""
 import http.cookiejar
 import json
 import re
-import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -12,41 +11,16 @@ import urllib.request
 import pytest
 
 from tests.conftest import make_user
-from tests.integration.processes import BIN, ROOT, free_port, process_env, stop, wait_for_http
+from tests.integration.processes import start_granian_wsgi, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def granian():
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            BIN / "granian",
-            "--interface",
-            "wsgi",
-            "app.wsgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--blocking-threads",
-            "2",
-            "--no-ws",
-        ],
-        cwd=ROOT,
-        env=process_env(WHITENOISE_USE_FINDERS="true"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{base}/healthz", proc)
-        yield base
-    finally:
-        stop(proc)
+    proc, base = start_granian_wsgi(WHITENOISE_USE_FINDERS="true")
+    yield base
+    stop(proc)
 
 
 def test_granian_serves_health_readiness_and_static(granian):

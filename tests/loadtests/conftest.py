@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.processes import BIN, ROOT, free_port, process_env, stop, wait_for_http
+from tests.integration.processes import ROOT, start_granian_wsgi, stop
 
 GATE_BUDGETS = """
 [overall]
@@ -71,31 +71,8 @@ def serve():
     procs = []
 
     def start(**extra: str) -> str:
-        port = free_port()
-        proc = subprocess.Popen(
-            [
-                BIN / "granian",
-                "--interface",
-                "wsgi",
-                "app.wsgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                "1",
-                "--blocking-threads",
-                "2",
-                "--no-ws",
-            ],
-            cwd=ROOT,
-            env=process_env(**extra),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
+        proc, base = start_granian_wsgi(**extra)
         procs.append(proc)
-        base = f"http://127.0.0.1:{port}"
-        wait_for_http(f"{base}/healthz", proc)
         return base
 
     yield start
