@@ -92,7 +92,7 @@ VALKEY_URL = env.str("VALKEY_URL", default="") or env.str("CACHE_URL", default="
 if VALKEY_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "app.core.redis_cache.ValkeyCache",
             "LOCATION": VALKEY_URL,
             "KEY_PREFIX": "qs",
             "VERSION": CACHE_SCHEMA,
@@ -137,9 +137,11 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 AUTH_USER_MODEL = "users.User"
+# Django's and allauth's backends, reading the signed-in user from the shared cache instead of
+# the database on every request (app/users/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "app.users.backends.CachedModelBackend",
+    "app.users.backends.CachedAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

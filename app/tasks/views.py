@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from app.tasks import selectors, services
@@ -14,6 +15,7 @@ from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
 from app.tasks.filters import TaskFilter
 from app.tasks.forms import TaskForm
 from app.tasks.models import Task
+from app.tasks.rows import task_rows
 from app.tasks.turbo import invalid_status, saved_stream, wants_stream
 from app.users.auth import request_user
 
@@ -34,7 +36,10 @@ def task_list(request: HttpRequest) -> HttpResponse:
         "tasks/task_list.html",
         {
             "page": page,
-            "filter_form": filterset.form,
+            "rows": task_rows(request, list(page.object_list)),
+            # Its form is built only where the template renders it (not from the cache).
+            "filterset": filterset,
+            "language": get_language(),
             "query": query.urlencode(),
             "summary_generation": OWNER_TASKS.current(request_user(request).pk),
             # A callable: the template calls it only when the cached fragment has expired.

@@ -34,6 +34,14 @@ def _default(var: str, port_var: str, port: int, template: str) -> str:
     return os.environ.get(var) or template.format(port=os.environ.get(port_var, port))
 
 
+def _count(var: str, default: int) -> str:
+    """The server's shape, as `just serve` has it unless overridden (to compare shapes)."""
+    value = os.environ.get(var, str(default))
+    if not value.isdigit() or int(value) < 1:
+        raise StackError(f"{var} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
 def static_is_current() -> bool:
     """staticfiles/ was collected after every change to the project's static sources and the
     locked packages (which bring admin's and allauth's): collectstatic would change nothing."""
@@ -97,6 +105,7 @@ class Stack:
 
     # --- before any load: everything that can be wrong is found here --------------------------
     def preflight(self) -> None:
+        _count("LOADTEST_WORKERS", 2), _count("LOADTEST_THREADS", 4)
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", self.port)) == 0:
                 raise StackError(
@@ -262,9 +271,9 @@ class Stack:
                 "--port",
                 str(self.port),
                 "--workers",
-                "2",
+                _count("LOADTEST_WORKERS", 2),
                 "--blocking-threads",
-                "4",
+                _count("LOADTEST_THREADS", 4),
                 "--backpressure",
                 "64",
                 "--no-ws",

@@ -1,3 +1,5 @@
+import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from app.core.cache import CacheKind, Generation
@@ -39,3 +41,14 @@ def test_generation_bump_changes_the_current_value():
     assert gen.current("owner") == first + 1
     gen.bump("fresh-scope")
     assert gen.current("fresh-scope") > 1
+
+
+@pytest.mark.skipif(not settings.VALKEY_URL, reason="needs Valkey/Redis (VALKEY_URL)")
+def test_valkey_backend_keeps_one_client_per_pool():
+    from django.core.cache import cache
+
+    backend = cache._cache  # type: ignore[attr-defined]
+    assert backend.get_client() is backend.get_client()
+    cache.set("client-reuse", {"a": 1}, 30)
+    assert cache.get("client-reuse") == {"a": 1}
+    assert cache.get_many(["client-reuse", "absent"]) == {"client-reuse": {"a": 1}}

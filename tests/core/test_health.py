@@ -19,7 +19,7 @@ def test_readyz_reports_each_dependency_by_name(client):
     assert all(check["ok"] for check in body["checks"].values())
     if FULL_STACK:
         assert body["checks"]["database"]["detail"] == "postgresql"
-        assert body["checks"]["cache"]["detail"] == "RedisCache"
+        assert body["checks"]["cache"]["detail"] == "ValkeyCache"
 
 
 @pytest.mark.django_db
