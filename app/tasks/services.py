@@ -29,6 +29,13 @@ def _after_write(task: Task, action: str) -> None:
     publish_task_change(task, action)
 
 
+def _validate(task: Task) -> None:
+    """Every field's own rules. Not the owner's existence (the owner is a loaded User, and the
+    foreign key holds in the database) nor uniqueness (the one unique field is the UUID
+    primary key): those checks cost a query each on every write and could not fail."""
+    task.full_clean(exclude=["owner"], validate_unique=False)
+
+
 def _track_completion(task: Task) -> None:
     if task.status == Task.Status.DONE and task.completed_at is None:
         task.completed_at = timezone.now()
@@ -55,7 +62,7 @@ def task_create(
         due_date=due_date,
     )
     _track_completion(task)
-    task.full_clean()
+    _validate(task)
     task.save()
     _after_write(task, "create")
     return task
@@ -72,7 +79,7 @@ def task_update(*, task: Task, data: dict[str, Any]) -> Task:
     for field in changed:
         setattr(task, field, data[field])
     _track_completion(task)
-    task.full_clean()
+    _validate(task)
     task.save(update_fields=[*changed, "completed_at", "updated_at"])
     _after_write(task, "update")
     return task

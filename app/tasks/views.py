@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +23,8 @@ from app.users.auth import request_user
 
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
-    filterset = TaskFilter(request.GET, queryset=Task.objects.none())
+    # Built only if the template renders the form (not when it comes from the cache).
+    filterset = SimpleLazyObject(lambda: TaskFilter(request.GET, queryset=Task.objects.none()))
     try:
         tasks = selectors.task_list(owner=request_user(request), filters=request.GET)
     except ValidationError:
@@ -37,7 +39,6 @@ def task_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rows": task_rows(request, list(page.object_list)),
-            # Its form is built only where the template renders it (not from the cache).
             "filterset": filterset,
             "language": get_language(),
             "query": query.urlencode(),

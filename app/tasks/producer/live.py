@@ -4,6 +4,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from app.live.groups import send_to_user
+from app.live.presence import has_listeners
 from app.tasks import selectors
 from app.tasks.models import Task
 
@@ -28,6 +29,7 @@ def publish_task_change(task: Task, action: str) -> None:
     """Schedules the update for after the commit, so no page sees a change that rolled back."""
 
     def send() -> None:
-        send_to_user(task.owner_id, render_task_streams(task, action))
+        if has_listeners(task.owner_id):  # nobody watching: nothing to render (presence.py)
+            send_to_user(task.owner_id, render_task_streams(task, action))
 
     transaction.on_commit(send)
