@@ -4,6 +4,7 @@ One implementation means one escaping rule: the text is HTML-escaped first, then
 are wrapped in <mark>; nothing from the document can inject markup.
 """
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -33,9 +34,11 @@ def snippet(texts: Iterable[str], terms: Iterable[str], *, words: int = 24) -> S
     start, end = spans[lo].start(), spans[hi - 1].end()
     out: list[str] = []
     pos = start
+    # The standard library's escape (what Django's wraps) on every piece: Django's own, called
+    # ~30 times per snippet, was a third of a search's snippet time (cProfile, load-test corpus).
     for m in spans[lo:hi]:
-        out.append(escape(best_text[pos : m.start()]))
-        word = escape(m.group())
+        out.append(html.escape(best_text[pos : m.start()]))
+        word = html.escape(m.group())
         out.append(f"<mark>{word}</mark>" if m.group().lower() in wanted else word)
         pos = m.end()
     prefix = "… " if start > 0 else ""

@@ -74,9 +74,14 @@ class PostgresBM25:
         else:
             where, fparams = filter_sql(spec, filters, "t")
             phrases, pparams = phrase_sql(spec, query.phrases, "t")
+            # Each scored document's row is fetched by its key and only then checked: as a join
+            # the planner scanned the whole table, running the phrase's regex on every row of
+            # every owner (EXPLAIN ANALYZE on the load test's 11,700 tasks: 79 ms, now 6 ms).
+            # OFFSET 0 keeps the planner from flattening the LATERAL back into that join.
             sql = (
                 f"SELECT s.doc, s.score FROM search_all(%s, %s, %s, %s) s "
-                f"JOIN {spec.table} t ON t.{spec.pk_column} = s.doc WHERE TRUE{where}{phrases} "
+                f"CROSS JOIN LATERAL (SELECT 1 FROM {spec.table} t "
+                f"WHERE t.{spec.pk_column} = s.doc{where}{phrases} OFFSET 0) t "
                 f"ORDER BY s.score DESC, s.doc LIMIT %s"
             )
             params = [spec.name, terms, scope, excluded, *fparams, *pparams, k]
