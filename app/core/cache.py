@@ -9,13 +9,14 @@ Keys are `<kind>:v<version>:<parts>` under the cache's own KEY_PREFIX and VERSIO
 new release never reads a value an older release wrote.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.cache import cache
 
 T = TypeVar("T")
+K = TypeVar("K")
 _MISSING = object()
 
 
@@ -35,6 +36,27 @@ class CacheKind:
             value = compute()
             cache.set(key, value, timeout=self.ttl)
         return value
+
+    def get_or_set_many(
+        self,
+        items: Sequence[K],
+        *,
+        parts: Callable[[K], tuple],
+        compute: Callable[[list[K]], list[T]],
+    ) -> list[T]:
+        """One value per item, in order: the cached ones in one round trip (get_many), the
+        missing ones computed together (compute gets them in order, returns one value each)
+        and stored together. For values keyed by what they are made of (an object's id and
+        `updated_at`), which then never need invalidating."""
+        keys = [self.key(*parts(item)) for item in items]
+        cached = cache.get_many(keys) if keys else {}
+        missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in cached]
+        if missing:
+            values = compute([item for _, item in missing])
+            computed = dict(zip((key for key, _ in missing), values, strict=True))
+            cache.set_many(computed, timeout=self.ttl)
+            cached.update(computed)
+        return [cached[key] for key in keys]
 
     def invalidate(self, *parts: object) -> None:
         cache.delete(self.key(*parts))

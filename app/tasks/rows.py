@@ -14,7 +14,6 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache as once
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
@@ -38,14 +37,9 @@ def templates_fingerprint() -> str:
     return hashlib.sha256(sources.encode()).hexdigest()[:12]
 
 
-def row_key(task: Task, today: object) -> str:
-    return TASK_ROW.key(
-        task.pk,
-        task.updated_at.isoformat(),
-        today,
-        translation.get_language(),
-        templates_fingerprint(),
-    )
+def row_version(today: object) -> tuple:
+    """What every row of this request shares: the day, the language, the templates."""
+    return (today, translation.get_language(), templates_fingerprint())
 
 
 def render_row(task: Task, *, list_url: str) -> str:
@@ -55,16 +49,11 @@ def render_row(task: Task, *, list_url: str) -> str:
 
 def task_rows(request: HttpRequest, tasks: Sequence[Task]) -> SafeString:
     """The rows' HTML, in order, with this request's CSRF token in every form."""
-    today = timezone.localdate()
-    keys = [row_key(task, today) for task in tasks]
-    cached = cache.get_many(keys) if keys else {}
-    list_url = reverse("tasks:list")
-    rendered: dict[str, str] = {}
-    for task, key in zip(tasks, keys, strict=True):
-        if key not in cached:
-            rendered[key] = render_row(task, list_url=list_url)
-    if rendered:
-        cache.set_many(rendered, timeout=TASK_ROW.ttl)
-    html = "".join(cached.get(key) or rendered[key] for key in keys)
+    version, list_url = row_version(timezone.localdate()), reverse("tasks:list")
+    rows = TASK_ROW.get_or_set_many(
+        tasks,
+        parts=lambda task: (task.pk, task.updated_at.timestamp(), *version),
+        compute=lambda missing: [render_row(task, list_url=list_url) for task in missing],
+    )
     # Escaped by the row templates; the token is letters and digits, safe in HTML as it is.
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308
+    return mark_safe("".join(rows).replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308

@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from app.core.api.pagination import EnvelopePageNumberPagination
 from app.tasks import selectors, services
+from app.tasks.api.representations import represent_tasks
 from app.tasks.api.serializers import TaskInputSerializer, TaskOutputSerializer
 from app.tasks.caching import TASK_DETAIL
 from app.users.auth import request_user
@@ -20,7 +21,7 @@ class TaskListCreateApi(APIView):
         tasks = selectors.task_list(owner=request_user(request), filters=filters)
         paginator = EnvelopePageNumberPagination()
         page = paginator.paginate_queryset(tasks, request, view=self)
-        return paginator.get_paginated_response(TaskOutputSerializer(page, many=True).data)
+        return paginator.get_paginated_response(represent_tasks(page or []))
 
     def post(self, request: Request) -> Response:
         serializer = TaskInputSerializer(data=request.data)
