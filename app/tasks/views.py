@@ -30,7 +30,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
     except ValidationError:
         # The filter form shows what was wrong; list everything meanwhile.
         tasks = selectors.task_list(owner=request_user(request))
-    page = Paginator(tasks, 25).get_page(request.GET.get("page"))
+    # Rows show no description, often the longest field: not loaded (rows.py renders from this).
+    page = Paginator(tasks.defer("description"), 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -3,6 +3,7 @@ machine's load average meanwhile."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -18,12 +19,31 @@ ROOT = Path(__file__).resolve().parents[2]
 SPAWN_RATE = 10  # users/s: spreads the logins (password hashing) over the warmup
 
 
+@functools.cache
+def generator_priority() -> list[str]:
+    """`nice -n -10` where this user may raise a priority (root, CAP_SYS_NICE).
+
+    The generator times each response when it gets the CPU back: on 2 cores shared with the
+    stack, a generator queued behind a busy worker added its own wait to every latency. Given
+    the CPU first, it measures the server (a regression run's p95, side by side: 52 -> 40 ms).
+    """
+    probe = subprocess.run(["nice", "-n", "-10", "true"], capture_output=True)
+    return ["nice", "-n", "-10"] if probe.returncode == 0 else []
+
+
 def generator_cpu() -> list[str]:
-    """`taskset -c <last core>` where taskset exists and there are 2+ cores."""
+    """`taskset -c <last core>` where taskset exists and there are 2+ cores, at a raised
+    priority where allowed."""
     cores = os.cpu_count() or 1
     if cores >= 2 and shutil.which("taskset"):
-        return ["taskset", "-c", str(cores - 1)]
-    return []
+        return [*generator_priority(), "taskset", "-c", str(cores - 1)]
+    return generator_priority()
+
+
+def generator_placement() -> str:
+    cmd = generator_cpu()
+    where = f"pinned to core {cmd[-1]}" if "taskset" in cmd else "unpinned"
+    return where + (", nice -10" if "nice" in cmd else "")
 
 
 def cpu_pressure() -> float:
@@ -144,7 +164,7 @@ def run(
     print(
         f"==> Locust: {users} users pacing {profile.rps:g} req/s, warmup "
         f"{profile.warmup + spawn:.0f} s, measured {profile.run_time:.0f} s, generator "
-        f"{'pinned to core ' + generator_cpu()[-1] if generator_cpu() else 'unpinned'}",
+        f"{generator_placement()}",
         flush=True,
     )
     with LoadSampler(server_cpu) as sampler:
