@@ -20,12 +20,21 @@ def test_the_shipped_budgets_load_for_every_profile():
 
 def test_a_request_over_its_p95_fails_with_a_negative_margin_and_is_named():
     profile = budgets.load(BUDGETS, "smoke")
-    requests = {"api list": measured(p95=45, p99=50)}
+    limit = profile.budgets["api list"].p95
+    assert limit is not None
+    over = limit + 15
+    requests = {"api list": measured(p95=over, p99=over + 1)}
     checks = gate.evaluate(profile, requests, measured(10, 20, rps=100), skipped={})
     p95 = next(c for c in checks if c.name == "api list" and c.metric == "p95")
-    assert p95.status == "FAIL" and p95.margin == 30 - 45
-    assert "api list p95 45 ms > 30 ms" in report.table(checks)
+    assert p95.status == "FAIL" and p95.margin == -15
+    assert f"api list p95 {over:.0f} ms > {limit:.0f} ms" in report.table(checks)
     assert not gate.passed(checks)
+
+
+def test_a_profile_override_replaces_the_shared_budget_for_that_profile_only():
+    smoke, regression = budgets.load(BUDGETS, "smoke"), budgets.load(BUDGETS, "regression")
+    assert smoke.budgets["api list"] != regression.budgets["api list"]
+    assert smoke.budgets["api create"] == regression.budgets["api create"]
 
 
 def test_skipped_suites_skip_and_silent_ones_fail():

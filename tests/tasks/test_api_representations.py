@@ -33,4 +33,3 @@ def test_a_list_reuses_an_unchanged_tasks_representation(api, user, make_task):
     # ...and a write through the services (which moves updated_at) is shown at once.
     services.task_update(task=Task.objects.get(pk=task.pk), data={"title": "Renamed"})
     assert listed(api)[0]["title"] == "Renamed"
-
