@@ -19,6 +19,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
 from app.core.cache import CacheKind
@@ -28,7 +29,13 @@ TASK_ROW = CacheKind("task-row-html", ttl=3600, version=1)
 ROW_TEMPLATE = "tasks/_item.html"
 # Every template a row is made of: a change to any of them must not serve old HTML.
 ROW_TEMPLATES = (ROW_TEMPLATE, "tasks/_row.html", "tasks/_status_form.html")
-CSRF_PLACEHOLDER = "qs-csrf-token-placeholder"
+
+
+@once
+def csrf_placeholder() -> str:
+    """Derived from SECRET_KEY: no task's text can contain it (and be replaced by the token),
+    and every process of one deployment renders and replaces the same one."""
+    return "qs-csrf-" + salted_hmac("app.tasks.rows", "csrf placeholder").hexdigest()[:24]
 
 
 @once
@@ -38,12 +45,13 @@ def templates_fingerprint() -> str:
 
 
 def row_version(today: object) -> tuple:
-    """What every row of this request shares: the day, the language, the templates."""
-    return (today, translation.get_language(), templates_fingerprint())
+    """What every row of this request shares: the day, the language, the templates (and the
+    placeholder, which moves with SECRET_KEY)."""
+    return (today, translation.get_language(), templates_fingerprint(), csrf_placeholder())
 
 
 def render_row(task: Task, *, list_url: str) -> str:
-    context = {"task": task, "list_url": list_url, "csrf_token": CSRF_PLACEHOLDER}
+    context = {"task": task, "list_url": list_url, "csrf_token": csrf_placeholder()}
     return render_to_string(ROW_TEMPLATE, context)
 
 
@@ -56,4 +64,4 @@ def task_rows(request: HttpRequest, tasks: Sequence[Task]) -> SafeString:
         compute=lambda missing: [render_row(task, list_url=list_url) for task in missing],
     )
     # Escaped by the row templates; the token is letters and digits, safe in HTML as it is.
-    return mark_safe("".join(rows).replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308
+    return mark_safe("".join(rows).replace(csrf_placeholder(), get_token(request)))  # noqa: S308
