@@ -7,6 +7,11 @@ saved or deleted (app/users/signals.py). Everything Django checks still runs on 
 copy: `is_active` (user_can_authenticate) and the session's password hash (a password change
 signs other sessions out).
 
+The cached copy is the whole row, password hash included, as the database holds it: Valkey must
+be as private as PostgreSQL (the Ansible valkey role requires a password). Sessions made before
+these backends name Django's and allauth's classes, which are no longer listed, so a deploy that
+introduces them signs those sessions out once.
+
 Only a cache that every process shares is used: a per-process cache (local memory, the embedded
 default) cannot see another process's invalidation, so there the row is read every time.
 """

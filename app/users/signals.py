@@ -16,5 +16,6 @@ def forget_changed_user(sender: type[User], instance: User, **kwargs: Any) -> No
     # Now, so this request's own next read sees the change, and again after the commit, so a
     # request that re-cached the old row meanwhile (it could not see the uncommitted write)
     # does not keep it. QuerySet.update() sends no signal: call forget_user() after one.
-    forget_user(instance.pk)
-    transaction.on_commit(lambda: forget_user(instance.pk))
+    user_id = instance.pk  # read now: a delete clears instance.pk before the commit
+    forget_user(user_id)
+    transaction.on_commit(lambda: forget_user(user_id), using=kwargs.get("using"))

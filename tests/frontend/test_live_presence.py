@@ -73,3 +73,12 @@ def test_a_write_its_owner_watches_is_rendered_and_sent(user, django_capture_on_
 
     names, html = asyncio.run(scenario())
     assert STREAM in names and "Watched" in html
+
+
+def test_an_unreachable_live_valkey_counts_as_listening_and_never_raises(monkeypatch):
+    from channels_redis.core import RedisChannelLayer
+
+    # A real layer on a port nothing listens on: the write then sends (and logs the failure).
+    down = RedisChannelLayer(hosts=[{"address": "redis://127.0.0.1:9", "socket_timeout": 30}])
+    monkeypatch.setattr("app.live.presence.get_channel_layer", lambda: down)
+    assert has_listeners(4242) is True

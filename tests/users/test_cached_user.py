@@ -2,7 +2,8 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from app.users import backends
@@ -81,3 +82,15 @@ def test_a_per_process_cache_is_not_used(logged_in):
     assert not backends.cache_is_shared()
     user_queries(logged_in)
     assert user_queries(logged_in), "a per-process cache cannot see other processes' changes"
+
+
+def test_a_user_deleted_in_a_transaction_is_forgotten_after_the_commit(
+    user, django_capture_on_commit_callbacks
+):
+    key = backends.SIGNED_IN_USER.key(user.pk)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        user_id = user.pk
+        user.delete()
+        # A concurrent request, which cannot see the uncommitted delete, re-caches the row.
+        cache.set(backends.SIGNED_IN_USER.key(user_id), "the old row", 60)
+    assert cache.get(key) is None

@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from app.tasks.models import Task
+from app.users.backends import forget_user
 from app.users.models import User
 
 WORDS = """
@@ -103,6 +104,8 @@ class Command(BaseCommand):
             email__startswith=f"{prefix}-", email__endswith="@example.com"
         )
         accounts.update(password=hashed)
+        for user_id in accounts.values_list("pk", flat=True):
+            forget_user(user_id)  # update() sends no signal; a cached user has the old hash
         if reset:
             Task.all_objects.filter(owner__in=accounts).hard_delete()
         created_tasks = 0
