@@ -9,15 +9,32 @@ Keys are `<kind>:v<version>:<parts>` under the cache's own KEY_PREFIX and VERSIO
 new release never reads a value an older release wrote.
 """
 
+import datetime
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django.core.cache import cache
 
 T = TypeVar("T")
-K = TypeVar("K")
+
+
+class Row(Protocol):
+    """A model row as core.models.BaseModel makes one."""
+
+    pk: Any
+    updated_at: datetime.datetime
+
+
+R = TypeVar("R", bound=Row)
 _MISSING = object()
+
+
+def fingerprint(*sources: str) -> str:
+    """A short digest of what a cached value was made with (templates, a serializer's
+    declaration): part of its key, so a release that changes them never serves old values."""
+    return hashlib.sha256("".join(sources).encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -37,22 +54,22 @@ class CacheKind:
             cache.set(key, value, timeout=self.ttl)
         return value
 
-    def get_or_set_many(
+    def get_or_set_per_row(
         self,
-        items: Sequence[K],
+        rows: Sequence[R],
         *,
-        parts: Callable[[K], tuple],
-        compute: Callable[[list[K]], list[T]],
+        version: tuple,
+        compute: Callable[[list[R]], list[T]],
     ) -> list[T]:
-        """One value per item, in order: the cached ones in one round trip (get_many), the
-        missing ones computed together (compute gets them in order, returns one value each)
-        and stored together. For values keyed by what they are made of (an object's id and
-        `updated_at`), which then never need invalidating."""
-        keys = [self.key(*parts(item)) for item in items]
+        """One value per model row, in order, keyed by the row's pk and `updated_at` (every
+        save moves it, so these values never need invalidating) and `version` (what else the
+        value depends on). The cached ones come in one round trip (get_many); the missing rows
+        are computed together (compute returns one value each, in order) and stored together."""
+        keys = [self.key(row.pk, row.updated_at.timestamp(), *version) for row in rows]
         cached = cache.get_many(keys) if keys else {}
-        missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in cached]
+        missing = [(key, row) for key, row in zip(keys, rows, strict=True) if key not in cached]
         if missing:
-            values = compute([item for _, item in missing])
+            values = compute([row for _, row in missing])
             computed = dict(zip((key for key, _ in missing), values, strict=True))
             cache.set_many(computed, timeout=self.ttl)
             cached.update(computed)

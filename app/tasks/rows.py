@@ -10,7 +10,6 @@ The rows hold forms, and a form needs the request's CSRF token: a cached row car
 placeholder, replaced on the way out by this request's token.
 """
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache as once
 
@@ -22,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
-from app.core.cache import CacheKind
+from app.core.cache import CacheKind, fingerprint
 from app.tasks.models import Task
 
 TASK_ROW = CacheKind("task-row-html", ttl=3600, version=1)
@@ -40,8 +39,7 @@ def csrf_placeholder() -> str:
 
 @once
 def templates_fingerprint() -> str:
-    sources = "".join(get_template(name).template.source for name in ROW_TEMPLATES)  # type: ignore[attr-defined]
-    return hashlib.sha256(sources.encode()).hexdigest()[:12]
+    return fingerprint(*(get_template(name).template.source for name in ROW_TEMPLATES))  # type: ignore[attr-defined]
 
 
 def row_version(today: object) -> tuple:
@@ -58,9 +56,9 @@ def render_row(task: Task, *, list_url: str) -> str:
 def task_rows(request: HttpRequest, tasks: Sequence[Task]) -> SafeString:
     """The rows' HTML, in order, with this request's CSRF token in every form."""
     version, list_url = row_version(timezone.localdate()), reverse("tasks:list")
-    rows = TASK_ROW.get_or_set_many(
+    rows = TASK_ROW.get_or_set_per_row(
         tasks,
-        parts=lambda task: (task.pk, task.updated_at.timestamp(), *version),
+        version=version,
         compute=lambda missing: [render_row(task, list_url=list_url) for task in missing],
     )
     # Escaped by the row templates; the token is letters and digits, safe in HTML as it is.

@@ -34,12 +34,16 @@ def _default(var: str, port_var: str, port: int, template: str) -> str:
     return os.environ.get(var) or template.format(port=os.environ.get(port_var, port))
 
 
-def _count(var: str, default: int) -> str:
-    """The server's shape, as `just serve` has it unless overridden (to compare shapes)."""
-    value = os.environ.get(var, str(default))
-    if not value.isdigit() or int(value) < 1:
-        raise StackError(f"{var} must be a whole number of at least 1, not {value!r}")
-    return value
+def server_shape() -> tuple[str, str]:
+    """Granian's (workers, blocking threads): `just serve`'s 2 x 4 unless LOADTEST_WORKERS /
+    LOADTEST_THREADS override them (to compare shapes)."""
+    shape = []
+    for var, default in (("LOADTEST_WORKERS", "2"), ("LOADTEST_THREADS", "4")):
+        value = os.environ.get(var, default)
+        if not value.isdigit() or int(value) < 1:
+            raise StackError(f"{var} must be a whole number of at least 1, not {value!r}")
+        shape.append(value)
+    return shape[0], shape[1]
 
 
 def static_is_current() -> bool:
@@ -105,7 +109,7 @@ class Stack:
 
     # --- before any load: everything that can be wrong is found here --------------------------
     def preflight(self) -> None:
-        _count("LOADTEST_WORKERS", 2), _count("LOADTEST_THREADS", 4)
+        server_shape()
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", self.port)) == 0:
                 raise StackError(
@@ -259,6 +263,7 @@ class Stack:
     # --- processes ----------------------------------------------------------------------------
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        workers, threads = server_shape()
         self._spawn(
             "granian",
             [
@@ -271,9 +276,9 @@ class Stack:
                 "--port",
                 str(self.port),
                 "--workers",
-                _count("LOADTEST_WORKERS", 2),
+                workers,
                 "--blocking-threads",
-                _count("LOADTEST_THREADS", 4),
+                threads,
                 "--backpressure",
                 "64",
                 "--no-ws",

@@ -45,8 +45,6 @@ def test_generation_bump_changes_the_current_value():
 
 @pytest.mark.skipif(not settings.VALKEY_URL, reason="needs Valkey/Redis (VALKEY_URL)")
 def test_valkey_backend_keeps_one_client_per_pool():
-    from django.core.cache import cache
-
     backend = cache._cache  # type: ignore[attr-defined]
     assert backend.get_client() is backend.get_client()
     cache.set("client-reuse", {"a": 1}, 30)

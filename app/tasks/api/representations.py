@@ -7,14 +7,13 @@ serializer's own declaration, so a list serializes only the tasks that changed s
 last listed; the others come back in one round trip.
 """
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache as once
 from typing import Any
 
 from django.utils import timezone
 
-from app.core.cache import CacheKind
+from app.core.cache import CacheKind, fingerprint
 from app.tasks.api.serializers import TaskOutputSerializer
 from app.tasks.models import Task
 
@@ -24,14 +23,13 @@ TASK_REPRESENTATION = CacheKind("task-json", ttl=3600, version=1)
 @once
 def serializer_fingerprint() -> str:
     """Changes with any field of the serializer (its repr declares every one)."""
-    return hashlib.sha256(repr(TaskOutputSerializer()).encode()).hexdigest()[:12]
+    return fingerprint(repr(TaskOutputSerializer()))
 
 
 def represent_tasks(tasks: Sequence[Task]) -> list[dict[str, Any]]:
-    version = (timezone.localdate(), serializer_fingerprint())
-    return TASK_REPRESENTATION.get_or_set_many(
+    return TASK_REPRESENTATION.get_or_set_per_row(
         tasks,
-        parts=lambda task: (task.pk, task.updated_at.timestamp(), *version),
+        version=(timezone.localdate(), serializer_fingerprint()),
         compute=lambda missing: [
             dict(row) for row in TaskOutputSerializer(missing, many=True).data
         ],
