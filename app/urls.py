@@ -2,12 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from app.core import health, views
+from app.users.api.jwks import jwks
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
+    # API clients sign in here for tokens (allauth headless, app client; on with JWT_PRIVATE_KEY).
+    path("_allauth/", include("allauth.headless.urls")),
+    path(".well-known/jwks.json", jwks, name="jwks"),
     path("tasks/", include("app.tasks.urls")),
     path("search/", include("app.search.urls")),
     path("api/v1/", include("app.api_v1")),

@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from locust import constant_throughput, events
+from locust import events
 
 from loadtests.suites import api, cache, login, probe, search, static
 from loadtests.suites.names import SEARCH
+from loadtests.suites.pacing import poisson_throughput
 from loadtests.tool import budgets, listeners
 from loadtests.tool.probe import search_missing
 
@@ -53,7 +54,7 @@ for suite, rate in PROFILE.suites.items():
         (CLASSES[suite],),
         {
             "fixed_count": users,
-            "wait_time": constant_throughput(rate / users),
+            "wait_time": poisson_throughput(rate / users),
             "__module__": __name__,
         },
     )

@@ -4,6 +4,7 @@ The embedded default (no variables set) runs on SQLite, a local-memory cache and
 setting DATABASE_URL, VALKEY_URL (or CACHE_URL) and CELERY_BROKER_URL switches to the full stack.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.headless",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "app.core",
@@ -153,7 +155,12 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "tasks:list"
 LOGOUT_REDIRECT_URL = "home"
 
+from app.settings.parts.api_tokens import private_key_from_env, token_settings  # noqa: E402
 from app.settings.parts.auth import *  # noqa: E402,F403  (allauth, MFA and OIDC settings)
+
+# API tokens (JWT, allauth headless): on when JWT_PRIVATE_KEY is set (dev and test make one).
+HEADLESS_JWT_PRIVATE_KEY = private_key_from_env(os.environ)
+globals().update(token_settings(HEADLESS_JWT_PRIVATE_KEY))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
@@ -187,6 +194,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QuickScale <noreply@
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        # Authorization: Bearer <access token> (app/users/api/authentication.py).
+        "app.users.api.authentication.AccessTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["app.core.api.envelope.EnvelopeJSONRenderer"],

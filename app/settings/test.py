@@ -3,6 +3,7 @@
 import os
 
 from app.settings.base import *  # noqa: F403
+from app.settings.base import HEADLESS_JWT_PRIVATE_KEY
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
@@ -14,6 +15,13 @@ STORAGES = {
 }
 # Tests (and the Granian test's server) serve static files straight from the finders.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)  # noqa: F405
+
+if not HEADLESS_JWT_PRIVATE_KEY:
+    # API tokens signed with a key of this process's own (app/settings/parts/api_tokens.py).
+    from app.settings.parts.api_tokens import new_private_key, token_settings
+
+    HEADLESS_JWT_PRIVATE_KEY = new_private_key()
+    globals().update(token_settings(HEADLESS_JWT_PRIVATE_KEY))
 
 # Rate limits are exercised by their own test, which re-enables them.
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = False  # type: ignore[no-redef]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from locust import constant_throughput, task
+from locust import task
 
+from loadtests.suites.pacing import poisson_throughput
 from loadtests.suites.session import LoggedInUser
 
 
 class ApiUser(LoggedInUser):
-    wait_time = constant_throughput(1)
+    wait_time = poisson_throughput(1)
     ids_wanted = 100
 
     @task(5)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from locust import constant_throughput, task
+from locust import task
 
+from loadtests.suites.pacing import poisson_throughput
 from loadtests.suites.session import LoggedInUser
 
 
 class LoginUser(LoggedInUser):
-    wait_time = constant_throughput(1)
+    wait_time = poisson_throughput(1)
     form_login = True
 
     @task

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from locust import FastHttpUser, constant_throughput, task
+from locust import FastHttpUser, task
+
+from loadtests.suites.pacing import poisson_throughput
 
 
 class ProbeUser(FastHttpUser):
-    wait_time = constant_throughput(1)
+    wait_time = poisson_throughput(1)
 
     @task
     def healthz(self) -> None:

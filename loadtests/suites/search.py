@@ -8,8 +8,9 @@ import random
 import re
 from collections import Counter
 
-from locust import constant_throughput, task
+from locust import task
 
+from loadtests.suites.pacing import poisson_throughput
 from loadtests.suites.session import LoggedInUser
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -35,7 +36,7 @@ class Vocabulary:
 class SearchUser(LoggedInUser):
     """Only active when the search API exists on the target (the locustfile checks)."""
 
-    wait_time = constant_throughput(1)
+    wait_time = poisson_throughput(1)
     ids_wanted = 100
     vocabulary: Vocabulary | None = None
 

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from loadtests.tool import history
+from loadtests.tool.api_token import access_token
 from loadtests.tool.budgets import Profile
 from loadtests.tool.locust_run import LoadSampler, generator_cpu
 from loadtests.tool.session_cookie import login
@@ -42,7 +43,8 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
-def wrk(url: str, cookie: str, connections: int, seconds: float) -> dict[str, float]:
+def wrk(url: str, credential: str, connections: int, seconds: float) -> dict[str, float]:
+    """wrk on one URL; `credential` is the header that signs the requests in."""
     cmd = [
         *generator_cpu(),
         "wrk",
@@ -51,7 +53,7 @@ def wrk(url: str, cookie: str, connections: int, seconds: float) -> dict[str, fl
         f"-d{int(seconds)}s",
         "--latency",
         "-H",
-        f"Cookie: {cookie}",
+        credential,
         url,
     ]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
@@ -66,23 +68,32 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
         return 2
     limit = profile.budgets.get(profile.step_request)
     p99_limit = limit.p99 if limit and limit.p99 else 100.0
-    cookie = login(host, "loadtest-0@example.com", password)
+    email = "loadtest-0@example.com"
+    cookie = f"Cookie: {login(host, email, password)}"
     jar_url = f"{host}/api/v1/tasks/?page_size=1"
-    req = urllib.request.Request(jar_url, headers={"Cookie": cookie})
+    req = urllib.request.Request(jar_url, headers={"Cookie": cookie.removeprefix("Cookie: ")})
     with urllib.request.urlopen(req) as r:
         task_id = json.load(r)["data"][0]["id"]
     url = f"{host}/api/v1/tasks/{task_id}"
+
+    # As an API client calls it: a Bearer access token, checked by its signature alone. A
+    # target that serves no token login (no JWT_PRIVATE_KEY) is measured with the session.
+    def credential() -> str:
+        token = access_token(host, email, password)  # a fresh one per step: they live 5 min
+        return f"Authorization: Bearer {token}" if token else cookie
+
+    signed_in_by = "a Bearer access token" if credential() != cookie else "the session cookie"
     print(
-        f"==> Capacity: {profile.step_request} ({url}); wrk -t1 pinned, "
-        f"{profile.run_time:.0f} s per step; a step holds while p99 <= {p99_limit:g} ms and "
-        f"every response is 2xx",
+        f"==> Capacity: {profile.step_request} ({url}) signed in with {signed_in_by}; wrk -t1 "
+        f"pinned, {profile.run_time:.0f} s per step; a step holds while p99 <= {p99_limit:g} ms "
+        f"and every response is 2xx",
         flush=True,
     )
-    wrk(url, cookie, 4, max(2, profile.warmup))  # warm the cache and the connections
+    wrk(url, credential(), 4, max(2, profile.warmup))  # warm the cache and the connections
     steps, best = [], None
     with LoadSampler() as sampler:
         for c in profile.wrk_connections:
-            m = wrk(url, cookie, c, profile.run_time)
+            m = wrk(url, credential(), c, profile.run_time)
             held = m.get("p99", 1e9) <= p99_limit and m["non2xx"] == 0 and m["socket_errors"] == 0
             steps.append({"connections": c, **m, "held": held})
             print(
@@ -101,6 +112,7 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
         "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "profile": profile.name,
         "target": host,
+        "signed_in_by": signed_in_by,
         "loadavg": load,
         "steps": steps,
         "capacity_rps": best["rps"] if best else 0,

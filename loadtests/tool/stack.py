@@ -90,6 +90,7 @@ class Stack:
         env.update(
             DJANGO_SETTINGS_MODULE="app.settings.production",
             SECRET_KEY=self._secret(),
+            JWT_PRIVATE_KEY=self._jwt_key(),  # API tokens on, as a deployment has them
             ALLOWED_HOSTS="127.0.0.1,localhost",
             DATABASE_URL=self.database_url,
             VALKEY_URL=self.valkey_url,
@@ -106,6 +107,13 @@ class Stack:
         if not hasattr(self, "_secret_value"):
             self._secret_value = secrets.token_urlsafe(50)
         return self._secret_value
+
+    def _jwt_key(self) -> str:
+        if not hasattr(self, "_jwt_key_value"):
+            from app.settings.parts.api_tokens import new_private_key
+
+            self._jwt_key_value = new_private_key()
+        return self._jwt_key_value
 
     # --- before any load: everything that can be wrong is found here --------------------------
     def preflight(self) -> None:

@@ -53,9 +53,32 @@ def test_a_missing_required_variable_is_named_without_a_traceback(missing):
         ("ALLOWED_HOSTS", "*", "ALLOWED_HOSTS must list host names"),
         ("DATABASE_URL", "sqlite:////tmp/x.db", "must point at PostgreSQL"),
         ("DEBUG", "true", "DEBUG must be off"),
+        ("JWT_PRIVATE_KEY", "not a key", "JWT_PRIVATE_KEY is not an unencrypted PEM private key"),
     ],
 )
 def test_an_insecure_value_is_refused_and_named(name, value, message):
     result = manage("check", env={**GOOD_ENV, name: value})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+TOKEN_LOGIN_RESOLVES = (
+    "from django.urls import Resolver404, resolve\n"
+    "try:\n    resolve('/_allauth/app/v1/auth/login'); print('token login: served')\n"
+    "except Resolver404:\n    print('token login: not served')"
+)
+
+
+def test_without_a_signing_key_production_serves_no_token_endpoints():
+    result = manage("shell", "-c", TOKEN_LOGIN_RESOLVES, env=GOOD_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "token login: not served" in result.stdout
+
+
+def test_with_a_signing_key_production_serves_the_token_endpoints():
+    from app.settings.parts.api_tokens import new_private_key
+
+    env = {**GOOD_ENV, "JWT_PRIVATE_KEY": new_private_key().replace("\n", "\\n")}
+    result = manage("shell", "-c", TOKEN_LOGIN_RESOLVES, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "token login: served" in result.stdout

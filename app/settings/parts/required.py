@@ -22,5 +22,11 @@ def check_production_environment(environ: Mapping[str, str]) -> None:
         problems.append("DATABASE_URL must point at PostgreSQL in production, not SQLite")
     if environ.get("DEBUG", "").lower() in ("1", "true", "yes", "on"):
         problems.append("DEBUG must be off in production")
+    if environ.get("JWT_PRIVATE_KEY"):
+        from app.settings.parts.api_tokens import key_problem
+
+        problem = key_problem(environ["JWT_PRIVATE_KEY"].replace("\\n", "\n").strip())
+        if problem:
+            problems.append(problem)
     if problems:
         raise ImproperlyConfigured("Production settings refused: " + "; ".join(problems))
