@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         if server:
             print(
                 f"==> Stack: corpus {profile.accounts} users x {profile.tasks_per_user} "
-                f"tasks; Granian WSGI 2 workers x 4 threads on {server.url}",
+                "tasks; Granian WSGI {} workers x {} threads on {}".format(
+                    *stack.server_shape(), server.url
+                ),
                 flush=True,
             )
             out.mkdir(parents=True, exist_ok=True)

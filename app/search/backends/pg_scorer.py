@@ -196,6 +196,10 @@ BEGIN
       EXIT WHEN v_level <= 0  -- everything read: fewer than k matches, or a full last round
              OR (SELECT sum(least(u, v_level)) FROM unnest(v_ub) u) <= v_theta;
       v_next := greatest(v_level * 0.6, search_water(v_ub, v_theta));
+      -- At the water level the bound is theta itself, but float rounding can leave the sum a
+      -- hair above it, and then the level never moved again (seen: a 4-word query looping
+      -- until the statement timeout). Step just below it: the bound is then below theta.
+      IF v_next >= v_level THEN v_next := v_level * (1 - 1e-6); END IF;
       IF v_next < 1e-9 * v_level OR v_next < 1e-12 THEN v_next := 0; END IF;
       v_new := ARRAY(
         SELECT DISTINCT b FROM generate_series(1, n) i,
