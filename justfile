@@ -31,8 +31,8 @@ test *args:
 dev port="8000":
     @just dev-frontend {{port}}
 
-# Production-like server: Granian WSGI, 2 workers x 4 blocking threads, WhiteNoise, DEBUG off.
-serve port="8000" workers="2" threads="4":
+# Production-like server: Granian WSGI, 2 workers x 2 blocking threads, WhiteNoise, DEBUG off.
+serve port="8000" workers="2" threads="2":
     DEBUG=false uv run --frozen python manage.py collectstatic --noinput -v 0
     DEBUG=false uv run --frozen granian --interface wsgi app.wsgi:application \
         --host 127.0.0.1 --port {{port}} --workers {{workers}} --blocking-threads {{threads}} \

@@ -35,10 +35,10 @@ def _default(var: str, port_var: str, port: int, template: str) -> str:
 
 
 def server_shape() -> tuple[str, str]:
-    """Granian's (workers, blocking threads): `just serve`'s 2 x 4 unless LOADTEST_WORKERS /
+    """Granian's (workers, blocking threads): `just serve`'s 2 x 2 unless LOADTEST_WORKERS /
     LOADTEST_THREADS override them (to compare shapes)."""
     shape = []
-    for var, default in (("LOADTEST_WORKERS", "2"), ("LOADTEST_THREADS", "4")):
+    for var, default in (("LOADTEST_WORKERS", "2"), ("LOADTEST_THREADS", "2")):
         value = os.environ.get(var, default)
         if not value.isdigit() or int(value) < 1:
             raise StackError(f"{var} must be a whole number of at least 1, not {value!r}")

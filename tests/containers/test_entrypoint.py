@@ -52,7 +52,7 @@ def test_web_runs_granian_wsgi_with_defaults_and_is_execd(bin_dir: Path) -> None
     assert code == 0
     assert out == [
         f"pid={pid} granian --interface wsgi app.wsgi:application --host 0.0.0.0 --port 8000"
-        " --workers 2 --blocking-threads 4"
+        " --workers 2 --blocking-threads 2"
     ]
 
 
