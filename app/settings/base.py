@@ -193,9 +193,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QuickScale <noreply@
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        # Authorization: Bearer <access token> (app/users/api/authentication.py).
+        # Authorization: Bearer <access token> (app/users/api/authentication.py). First, so
+        # an unauthenticated call is a 401 naming the Bearer scheme.
         "app.users.api.authentication.AccessTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["app.core.api.envelope.EnvelopeJSONRenderer"],

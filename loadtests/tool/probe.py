@@ -18,7 +18,7 @@ def unreachable(host: str, timeout: float = 5) -> str | None:
 
 
 def search_missing(host: str) -> str | None:
-    """None when the search API exists (403 without a login), else the reason to skip it."""
+    """None when the search API exists (401 without a login), else the reason to skip it."""
     try:
         urllib.request.urlopen(f"{host}/api/v1/search?q=probe", timeout=5)
     except urllib.error.HTTPError as exc:

@@ -7,7 +7,8 @@ from rest_framework.test import APIClient
 def test_unauthenticated_api_call_is_an_error_envelope(db):
     response = APIClient().get("/api/v1/tasks/", HTTP_X_REQUEST_ID="req-envelope-0001")
     body = response.json()
-    assert response.status_code == 403
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"  # the scheme an API client can use
     assert body["data"] is None
     assert body["error"]["code"] == "not_authenticated"
     assert body["meta"]["request_id"] == "req-envelope-0001"

@@ -57,5 +57,5 @@ def test_granian_session_login_then_api_in_the_envelope(granian, make_task):
 def test_granian_answers_unauthenticated_api_calls_with_an_error_envelope(granian):
     with pytest.raises(urllib.error.HTTPError) as exc:
         urllib.request.urlopen(f"{granian}/api/v1/tasks/")  # noqa: S310
-    assert exc.value.code == 403
+    assert exc.value.code == 401
     assert json.load(exc.value)["error"]["code"] == "not_authenticated"

@@ -45,20 +45,20 @@ def test_password_change_signs_other_sessions_out(logged_in, user):
     user.set_password("a completely new password")
     user.save()
     response = logged_in.get("/api/v1/tasks/summary")
-    assert response.status_code == 403
+    assert response.status_code == 401
 
 
 def test_deactivated_user_is_signed_out_at_once(logged_in, user):
     user_queries(logged_in)
     user.is_active = False
     user.save()
-    assert logged_in.get("/api/v1/tasks/summary").status_code == 403
+    assert logged_in.get("/api/v1/tasks/summary").status_code == 401
 
 
 def test_deleted_user_is_signed_out(logged_in, user):
     user_queries(logged_in)
     user.delete()
-    assert logged_in.get("/api/v1/tasks/summary").status_code == 403
+    assert logged_in.get("/api/v1/tasks/summary").status_code == 401
 
 
 def test_changed_user_is_seen_on_the_next_request(logged_in, user):
@@ -74,7 +74,7 @@ def test_session_of_an_unknown_user_is_anonymous(client, user):
     session["_auth_user_backend"] = "app.users.backends.CachedModelBackend"
     session.save()
     client.cookies["sessionid"] = session.session_key
-    assert client.get("/api/v1/tasks/summary").status_code == 403
+    assert client.get("/api/v1/tasks/summary").status_code == 401
 
 
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
