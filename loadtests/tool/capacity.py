@@ -69,9 +69,9 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
     limit = profile.budgets.get(profile.step_request)
     p99_limit = limit.p99 if limit and limit.p99 else 100.0
     email = "loadtest-0@example.com"
-    cookie = f"Cookie: {login(host, email, password)}"
+    session = login(host, email, password)
     jar_url = f"{host}/api/v1/tasks/?page_size=1"
-    req = urllib.request.Request(jar_url, headers={"Cookie": cookie.removeprefix("Cookie: ")})
+    req = urllib.request.Request(jar_url, headers={"Cookie": session})
     with urllib.request.urlopen(req) as r:
         task_id = json.load(r)["data"][0]["id"]
     url = f"{host}/api/v1/tasks/{task_id}"
@@ -80,16 +80,17 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
     # target that serves no token login (no JWT_PRIVATE_KEY) is measured with the session.
     def credential() -> str:
         token = access_token(host, email, password)  # a fresh one per step: they live 5 min
-        return f"Authorization: Bearer {token}" if token else cookie
+        return f"Authorization: Bearer {token}" if token else f"Cookie: {session}"
 
-    signed_in_by = "a Bearer access token" if credential() != cookie else "the session cookie"
+    first = credential()
+    signed_in_by = "the session cookie" if first.startswith("Cookie") else "a Bearer access token"
     print(
         f"==> Capacity: {profile.step_request} ({url}) signed in with {signed_in_by}; wrk -t1 "
         f"pinned, {profile.run_time:.0f} s per step; a step holds while p99 <= {p99_limit:g} ms "
         f"and every response is 2xx",
         flush=True,
     )
-    wrk(url, credential(), 4, max(2, profile.warmup))  # warm the cache and the connections
+    wrk(url, first, 4, max(2, profile.warmup))  # warm the cache and the connections
     steps, best = [], None
     with LoadSampler() as sampler:
         for c in profile.wrk_connections:

@@ -7,6 +7,7 @@ and RabbitMQ — a database, cache db and vhost of its own, so nothing else's da
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import socket
@@ -89,8 +90,8 @@ class Stack:
         env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
         env.update(
             DJANGO_SETTINGS_MODULE="app.settings.production",
-            SECRET_KEY=self._secret(),
-            JWT_PRIVATE_KEY=self._jwt_key(),  # API tokens on, as a deployment has them
+            SECRET_KEY=self._secret,
+            JWT_PRIVATE_KEY=self._jwt_key,  # API tokens on, as a deployment has them
             ALLOWED_HOSTS="127.0.0.1,localhost",
             DATABASE_URL=self.database_url,
             VALKEY_URL=self.valkey_url,
@@ -103,17 +104,16 @@ class Stack:
         )
         return env
 
+    # One of each per stack: every process it starts must sign with the same ones.
+    @functools.cached_property
     def _secret(self) -> str:
-        if not hasattr(self, "_secret_value"):
-            self._secret_value = secrets.token_urlsafe(50)
-        return self._secret_value
+        return secrets.token_urlsafe(50)
 
+    @functools.cached_property
     def _jwt_key(self) -> str:
-        if not hasattr(self, "_jwt_key_value"):
-            from app.settings.parts.api_tokens import new_private_key
+        from app.settings.parts.api_tokens import new_private_key
 
-            self._jwt_key_value = new_private_key()
-        return self._jwt_key_value
+        return new_private_key()
 
     # --- before any load: everything that can be wrong is found here --------------------------
     def preflight(self) -> None:

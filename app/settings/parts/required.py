@@ -4,6 +4,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
 
+from app.settings.parts.api_tokens import private_key_from_env
+
 REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "VALKEY_URL", "CELERY_BROKER_URL")
 
 
@@ -22,11 +24,9 @@ def check_production_environment(environ: Mapping[str, str]) -> None:
         problems.append("DATABASE_URL must point at PostgreSQL in production, not SQLite")
     if environ.get("DEBUG", "").lower() in ("1", "true", "yes", "on"):
         problems.append("DEBUG must be off in production")
-    if environ.get("JWT_PRIVATE_KEY"):
-        from app.settings.parts.api_tokens import key_problem
-
-        problem = key_problem(environ["JWT_PRIVATE_KEY"].replace("\\n", "\n").strip())
-        if problem:
-            problems.append(problem)
+    try:
+        private_key_from_env(environ)
+    except ImproperlyConfigured as exc:
+        problems.append(str(exc))
     if problems:
         raise ImproperlyConfigured("Production settings refused: " + "; ".join(problems))
