@@ -1,10 +1,13 @@
-# QuickScale's command surface. `just` comes with the project (PyPI package rust-just):
-# after the first Quick start command, run it as `uv run just <recipe>` or activate .venv.
+# QuickScale's command surface. `just` comes with the project (PyPI package rust-just): after
+# the first Quick start command it is .venv/bin/just (`source .venv/bin/activate` puts it on PATH).
 
 set dotenv-load := false
 set positional-arguments := true
 
 export UV_PROJECT_ENVIRONMENT := justfile_directory() / ".venv"
+# The Quick start's pinned uv (.tools/uv/uv) first: recipes need no uv on PATH, and every machine
+# reads uv.lock with the same uv.
+export PATH := justfile_directory() / ".tools" / "uv" + ":" + env("PATH")
 
 import? 'just/services.just'
 import? 'just/nix.just'
@@ -16,7 +19,7 @@ import? 'just/frontend.just'
 
 # List the recipes.
 default:
-    @just --list
+    @{{just_executable()}} --list
 
 # The embedded default: set up what is missing and serve http://127.0.0.1:8000/.
 up:
@@ -26,17 +29,13 @@ up:
 test *args:
     python3 quickstart.py test "$@"
 
-# Development: Vite's dev server (hot reload) beside Django under Granian ASGI (live updates),
-# both reloading; the full stack when the service URLs are set.
-dev port="8000":
-    @just dev-frontend {{port}}
+# Development: Vite (hot reload) beside Django under Granian ASGI (live updates), both reloading.
+dev port=env("PORT", "8000"):
+    @{{just_executable()}} dev-frontend {{port}}
 
-# Production-like server: Granian WSGI, 2 workers x 2 blocking threads, WhiteNoise, DEBUG off.
-serve port="8000" workers="2" threads="2":
-    DEBUG=false uv run --frozen python manage.py collectstatic --noinput -v 0
-    DEBUG=false uv run --frozen granian --interface wsgi app.wsgi:application \
-        --host 127.0.0.1 --port {{port}} --workers {{workers}} --blocking-threads {{threads}} \
-        --backpressure 64 --no-ws
+# Production settings on plain HTTP at 127.0.0.1 (needs the full stack's URLs): Granian WSGI 2x2.
+serve port=env("PORT", "8000") workers="2" threads="2":
+    uv run --frozen python -m app.serving.local --port {{port}} --workers {{workers}} --threads {{threads}}
 
 # Celery worker on all three queues (needs CELERY_BROKER_URL).
 worker queues="default,interactive,reports":

@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """QuickScale's Quick start: needs only Python >= 3.11, Node >= 20 and git.
 
-    python3 quickstart.py          # set up what is missing, then serve http://127.0.0.1:8000/
-    python3 quickstart.py test     # the whole test suite (lint, types, Vitest, pytest)
+usage: python3 quickstart.py [up | test [pytest args...] | --help]
 
-First run: installs a pinned uv into .tools/, the locked Python dependencies into
-.venv/, the frontend's locked npm packages and build (when frontend/ exists), migrates SQLite,
+commands:
+  up      (the default) set up what is missing, then serve http://127.0.0.1:8000/ (PORT=... to
+          change the port) on the embedded default: SQLite, no services needed
+  test    the whole test suite: ruff, mypy, the frontend's Vitest tests, pytest (arguments go to
+          pytest); on the full stack when DATABASE_URL, VALKEY_URL, CELERY_BROKER_URL are set
+
+First run: installs a pinned uv into .tools/ (.tools/uv/uv, which the justfile's recipes use),
+the locked Python packages into .venv/ (`up` only what serving needs; `test` adds the test
+bench), the frontend's locked npm packages and build (when frontend/ exists), migrates SQLite,
 creates the admin account (password printed once, kept in .admin-credentials) and demo data.
-Later runs skip whatever is already done, so they start in seconds.
+Later runs skip whatever is already done, so they start in seconds. Afterwards `.venv/bin/just`
+runs the recipes (`source .venv/bin/activate` to type `just ...`).
 """
 
 from __future__ import annotations
@@ -45,7 +52,9 @@ def run(*cmd: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -
 def uv() -> str:
     """A private, pinned uv in .tools/, installed with pip from PyPI on first use.
 
-    Pinned rather than taken from PATH so every machine reads uv.lock with the same uv.
+    Pinned rather than taken from PATH so every machine reads uv.lock with the same uv. It is
+    linked alone into .tools/uv/, the folder the justfile puts first on its recipes' PATH
+    (the venv's bin/ would also bring its python and pip).
     """
     bindir = TOOLS / ("Scripts" if os.name == "nt" else "bin")
     local = bindir / "uv"
@@ -53,6 +62,11 @@ def uv() -> str:
         say(f"Installing uv {UV_VERSION} into .tools/ (once)")
         venv.create(TOOLS, with_pip=True)
         run(bindir / "python", "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}")
+    link = TOOLS / "uv" / "uv"
+    if not link.exists():
+        link.parent.mkdir(exist_ok=True)
+        link.unlink(missing_ok=True)  # a dangling link from a moved checkout
+        link.symlink_to(Path("..") / bindir.name / "uv")
     return str(local)
 
 
@@ -63,10 +77,18 @@ def python_env() -> dict[str, str]:
     return env
 
 
-def sync_python() -> None:
+# `up` installs what serving needs (the runtime and the dev server's group) and leaves anything
+# else installed alone; `test` installs the default groups too (tests, linters, load-test tools).
+SYNC_ARGS = {
+    "up": ["--no-default-groups", "--group", "devserver", "--inexact"],
+    "test": [],
+}
+
+
+def sync_python(purpose: str) -> None:
     uv_bin = uv()
-    say("Python dependencies (uv sync --frozen)")
-    run(uv_bin, "sync", "--frozen", "--quiet", env=python_env())
+    say(f"Python dependencies (uv sync --frozen {' '.join(SYNC_ARGS[purpose])})".rstrip())
+    run(uv_bin, "sync", "--frozen", "--quiet", *SYNC_ARGS[purpose], env=python_env())
 
 
 def _frontend_fingerprint(frontend: Path) -> str:
@@ -110,7 +132,8 @@ def ensure_dotenv() -> None:
 
 
 def manage(*args: str) -> None:
-    run(uv(), "run", "--frozen", "python", "manage.py", *args, env=python_env())
+    # The venv's own python: `uv run` would sync the default groups (the test bench) first.
+    run(ROOT / ".venv" / "bin" / "python", "manage.py", *args, env=python_env())
 
 
 def port_free(host: str, port: int) -> bool:
@@ -121,27 +144,23 @@ def port_free(host: str, port: int) -> bool:
 def up() -> None:
     if not port_free(HOST, PORT):
         fail(f"port {PORT} on {HOST} is already in use; stop what uses it or set PORT=...")
-    sync_python()
+    sync_python("up")
     build_frontend()
     ensure_dotenv()
     say("Database (migrations), admin account, demo data")
     manage("setup_embedded")
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
-    # Granian's ASGI interface serves pages and the live-update WebSockets in one process (the
-    # embedded default's channel layer is in memory); --reload restarts it when code changes.
-    server = "granian --interface asginl app.asgi:application --workers 1"
-    server += f" --host {HOST} --port {PORT} --reload --reload-paths app"
+    # Granian's dev role (app/serving): ASGI serves pages and the live-update WebSockets in one
+    # process (the embedded default's channel layer is in memory), reloading on code changes.
     run(
-        uv(),
-        "run",
-        "--frozen",
-        *server.split(),
+        ROOT / ".venv" / "bin" / "python",
+        *("-m", "app.serving", "dev", "--host", HOST, "--port", str(PORT)),
         env={**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"},
     )
 
 
 def test(extra: list[str]) -> None:
-    sync_python()
+    sync_python("test")
     build_frontend()
     env = python_env()
     say("Lint (ruff) and types (mypy)")
@@ -159,12 +178,14 @@ def main(argv: list[str]) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036  (this file runs before anything is installed)
         fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     command, rest = (argv[0], argv[1:]) if argv else ("up", [])
-    if command == "up":
+    if command in ("-h", "--help", "help"):
+        print(__doc__.strip().split("\n", 1)[1].strip())
+    elif command == "up":
         up()
     elif command == "test":
         test(rest)
     else:
-        fail(f"unknown command {command!r}; use `up` (the default) or `test`")
+        fail(f"unknown command {command!r}; use `up` (the default) or `test` (see --help)")
 
 
 if __name__ == "__main__":

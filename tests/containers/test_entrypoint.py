@@ -47,13 +47,11 @@ def run(bin_dir: Path, *args: str, **env: str) -> tuple[int, list[str], str, int
     return proc.returncode, out.splitlines(), err, proc.pid
 
 
-def test_web_runs_granian_wsgi_with_defaults_and_is_execd(bin_dir: Path) -> None:
+def test_web_runs_the_serving_definitions_web_role_and_is_execd(bin_dir: Path) -> None:
+    # app/serving execs Granian in turn (tests/serving prove what it runs).
     code, out, _, pid = run(bin_dir, ROLE="web", **REQUIRED)
     assert code == 0
-    assert out == [
-        f"pid={pid} granian --interface wsgi app.wsgi:application --host 0.0.0.0 --port 8000"
-        " --workers 2 --blocking-threads 2"
-    ]
+    assert out == [f"pid={pid} python -m app.serving web --host 0.0.0.0 --port 8000"]
 
 
 def test_web_settings_come_from_the_environment(bin_dir: Path) -> None:
@@ -61,16 +59,13 @@ def test_web_settings_come_from_the_environment(bin_dir: Path) -> None:
         bin_dir, ROLE="web", PORT="9001", WEB_WORKERS="3", WEB_BLOCKING_THREADS="6", **REQUIRED
     )
     assert code == 0
-    assert out[0].endswith("--port 9001 --workers 3 --blocking-threads 6")
+    assert out[0].endswith("--port 9001 --workers 3 --threads 6")
 
 
-def test_web_asgi_runs_granian_asgi(bin_dir: Path) -> None:
+def test_web_asgi_runs_the_serving_definitions_asgi_role(bin_dir: Path) -> None:
     code, out, _, pid = run(bin_dir, ROLE="web-asgi", **REQUIRED)
     assert code == 0
-    assert out == [
-        f"pid={pid} granian --interface asginl app.asgi:application --host 0.0.0.0 --port 8000"
-        " --workers 2"
-    ]
+    assert out == [f"pid={pid} python -m app.serving web-asgi --host 0.0.0.0 --port 8000"]
 
 
 def test_worker_consumes_the_queues_from_the_environment(bin_dir: Path) -> None:

@@ -9,7 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.integration.processes import BIN, ROOT, free_port, process_env
+from app.serving import granian_command
+from tests.integration.processes import ROOT, free_port, process_env
 
 ARTIFACTS = ROOT / ".ci-artifacts" / "browser"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,9 +41,8 @@ class AsgiServer:
             DJANGO_SETTINGS_MODULE="tests.frontend.server_settings",
             BROWSER_TEST_MAIL_DIR=str(mail_dir),
         )
-        # ASGI without lifespan, as the web-asgi role runs it: HTTP and WebSockets.
-        cmd = [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1"]
-        cmd += ["--port", str(self.port), "--workers", "1", "app.asgi:application"]
+        # The web-asgi role (app/serving), one worker: HTTP and WebSockets.
+        cmd = granian_command("web-asgi", host="127.0.0.1", port=self.port, workers=1)
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT

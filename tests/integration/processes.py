@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from app.serving import granian_command
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
@@ -58,13 +60,11 @@ def stop(proc: subprocess.Popen) -> str:
 
 
 def start_granian_wsgi(**env_extra: str) -> tuple[subprocess.Popen, str]:
-    """A Granian WSGI server (as `just serve`, one worker) on the test settings and database,
-    answering /healthz; returns the process and its base URL."""
+    """Granian's web role (app/serving, as deployed; one worker) on the test settings and
+    database, answering /healthz; returns the process and its base URL."""
     port = free_port()
-    args = "--interface wsgi app.wsgi:application --host 127.0.0.1 --workers 1"
-    args += f" --port {port} --blocking-threads 2 --no-ws"
     proc = subprocess.Popen(
-        [BIN / "granian", *args.split()],
+        granian_command("web", host="127.0.0.1", port=port, workers=1),
         cwd=ROOT,
         env=process_env(**env_extra),
         stdout=subprocess.PIPE,
