@@ -5,7 +5,8 @@ Normally started by `just loadtest` (loadtests/tool/cli.py), which sets:
   LOADTEST_OUT                         where results.json goes
   LOADTEST_HOST                        the target (to probe whether search exists there)
   LOADTEST_ACCOUNTS, LOADTEST_PASSWORD the seeded accounts (manage.py seed_loadtest)
-Budgets are checked on quitting; the process exits non-zero when any budget breaks.
+  LOADTEST_ANCHOR=1                    measure the anchor instead: as many users, the same pace
+What was measured is written on quitting (results.json); the runner judges it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from locust import events
 
-from loadtests.suites import api, cache, login, probe, search, static
+from loadtests.suites import anchor, api, cache, login, probe, search, static
 from loadtests.suites.names import SEARCH
 from loadtests.suites.pacing import poisson_throughput
 from loadtests.tool import budgets, listeners
@@ -32,6 +33,7 @@ CLASSES = {
     "static": static.StaticUser,
     "login": login.LoginUser,
     "probe": probe.ProbeUser,
+    "anchor": anchor.AnchorUser,
 }
 
 PROFILE = budgets.load(
@@ -39,15 +41,20 @@ PROFILE = budgets.load(
     os.environ.get("LOADTEST_PROFILE", "regression"),
 )
 SKIPPED: dict[str, str] = {}
-if "search" in PROFILE.suites and os.environ.get("LOADTEST_HOST"):
+ANCHOR = os.environ.get("LOADTEST_ANCHOR") == "1"
+# suite -> (its rate, its users): the anchor run sends the profile's whole pace, from as many
+# simulated users as the profile has, to the one anchor view.
+PLAN = {s: (rate, PROFILE.users(s)) for s, rate in PROFILE.suites.items()}
+if ANCHOR:
+    PLAN = {"anchor": (PROFILE.rps, sum(users for _, users in PLAN.values()))}
+elif "search" in PROFILE.suites and os.environ.get("LOADTEST_HOST"):
     reason = search_missing(os.environ["LOADTEST_HOST"])
     if reason:
         SKIPPED = dict.fromkeys(SEARCH, reason)
 
-for suite, rate in PROFILE.suites.items():
+for suite, (rate, users) in PLAN.items():
     if suite == "search" and SKIPPED:
         continue
-    users = PROFILE.users(suite)
     # A subclass per run, so pacing is set here and not in the suite's module.
     globals()[f"{suite.capitalize()}Paced"] = type(
         f"{suite.capitalize()}Paced",
@@ -59,4 +66,10 @@ for suite, rate in PROFILE.suites.items():
         },
     )
 
-listeners.install(events, PROFILE, SKIPPED, Path(os.environ.get("LOADTEST_OUT", ".")))
+listeners.install(
+    events,
+    "anchor" if ANCHOR else PROFILE.name,
+    PROFILE.rps,
+    SKIPPED,
+    Path(os.environ.get("LOADTEST_OUT", ".")),
+)

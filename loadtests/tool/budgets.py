@@ -1,4 +1,9 @@
-"""Read and validate budgets.toml: every problem is a BudgetError with a clear message."""
+"""Read and validate budgets.toml: every problem is a BudgetError with a clear message.
+
+Budgets are ratios to the anchor (loadtests/anchor/: a bare Django view on the same Granian
+shape, measured with the same generator at the same pace in the same run), with absolute
+ceilings kept as a sanity net: machines of this kind differ 2-3x in speed, so an absolute
+millisecond either fails honest work on a slow machine or catches nothing on a fast one."""
 
 from __future__ import annotations
 
@@ -15,10 +20,19 @@ class BudgetError(ValueError):
     pass
 
 
+RATIOS = ("p95_x", "p99_x")  # x the anchor's p95 / p99
+
+
 @dataclass(frozen=True)
 class Limit:
-    p95: float | None = None
+    p95: float | None = None  # ms: an absolute ceiling (the sanity net)
     p99: float | None = None
+    p95_x: float | None = None  # x the anchor's p95 (the budget that travels between machines)
+    p99_x: float | None = None
+
+    @property
+    def has_ratio(self) -> bool:
+        return self.p95_x is not None or self.p99_x is not None
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,16 @@ class Profile:
     wrk_connections: list[int] = field(default_factory=list)
     min_capacity: float = 0.0
     max_server_cpu_ms: float | None = None
+    # The anchor: seconds of load on it before the kit's (0: no anchor, no ratio budgets).
+    anchor_run_time: float = 0.0
+    anchor_warmup: float = 0.0
+    overall_p99_x: float | None = None
+    server_cpu_x: float | None = None  # the stack's CPU per request / the anchor's
+    min_capacity_x: float = 0.0  # the kit's capacity / the anchor's
+
+    @property
+    def has_anchor(self) -> bool:
+        return self.anchor_run_time > 0
 
     @property
     def rps(self) -> float:
@@ -67,8 +91,8 @@ def _number(where: str, value: Any, *, positive: bool = True) -> float:
 
 def _limit(where: str, raw: Any) -> Limit:
     if not isinstance(raw, dict) or not raw:
-        raise BudgetError(f"{where} must be a table with p95 and/or p99")
-    unknown = set(raw) - {"p95", "p99"}
+        raise BudgetError(f"{where} must be a table with p95, p99, p95_x and/or p99_x")
+    unknown = set(raw) - {"p95", "p99", *RATIOS}
     if unknown:
         raise BudgetError(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
     return Limit(
@@ -109,8 +133,11 @@ def load(path: Path, profile: str) -> Profile:
             )
     corpus = raw.get("corpus", {"users": 1, "tasks_per_user": 1})
     where = f"profiles.{profile}"
+    anchor = raw.get("anchor", {})
+    if not isinstance(anchor, dict):
+        raise BudgetError(f"{where}.anchor must be a table with run_time (and warmup)")
     try:
-        return Profile(
+        built = Profile(
             name=profile,
             run_time=_number(f"{where}.run_time", raw.get("run_time")),
             warmup=_number(f"{where}.warmup", raw.get("warmup", 0), positive=False),
@@ -141,6 +168,41 @@ def load(path: Path, profile: str) -> Profile:
             min_capacity=_number(
                 f"{where}.min_capacity", raw.get("min_capacity", 0), positive=False
             ),
+            anchor_run_time=_number(
+                f"{where}.anchor.run_time", anchor.get("run_time", 0), positive=False
+            ),
+            anchor_warmup=_number(
+                f"{where}.anchor.warmup", anchor.get("warmup", 0), positive=False
+            ),
+            overall_p99_x=_optional(overall, "p99_x", "overall"),
+            server_cpu_x=_optional(overall, "server_cpu_x", "overall"),
+            min_capacity_x=_number(
+                f"{where}.min_capacity_x", raw.get("min_capacity_x", 0), positive=False
+            ),
         )
     except AttributeError as exc:
         raise BudgetError(f"{where}.corpus must be a table with users and tasks_per_user") from exc
+    _ratios_need_an_anchor(built, where)
+    return built
+
+
+def _optional(table: dict[str, Any], key: str, where: str) -> float | None:
+    return _number(f"{where}.{key}", table[key]) if key in table else None
+
+
+def _ratios_need_an_anchor(profile: Profile, where: str) -> None:
+    """A ratio budget with no anchor measured could never be judged: refuse it up front."""
+    if profile.has_anchor:
+        return
+    ratios = [f'budgets."{n}"' for n, limit in profile.budgets.items() if limit.has_ratio]
+    if profile.overall_p99_x is not None:
+        ratios.append("overall.p99_x")
+    if profile.server_cpu_x is not None:
+        ratios.append("overall.server_cpu_x")
+    if profile.min_capacity_x:
+        ratios.append(f"{where}.min_capacity_x")
+    if ratios:
+        raise BudgetError(
+            f"{where} measures no anchor ({where}.anchor.run_time is 0 or missing), so its "
+            f"ratio budgets cannot be judged: {', '.join(ratios)}"
+        )

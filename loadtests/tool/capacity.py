@@ -12,7 +12,7 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
-from loadtests.tool import history
+from loadtests.tool import capacity_chart, history, history_chart
 from loadtests.tool.api_token import access_token
 from loadtests.tool.budgets import Profile
 from loadtests.tool.locust_run import LoadSampler, generator_cpu
@@ -62,7 +62,19 @@ def wrk(url: str, credential: str, connections: int, seconds: float) -> dict[str
     return parse_wrk(r.stdout)
 
 
-def run(profile: Profile, host: str, out: Path, password: str, history_path: Path) -> int:
+def _step(url: str, credential: str, connections: int, seconds: float, p99_limit: float):
+    m = wrk(url, credential, connections, seconds)
+    held = m.get("p99", 1e9) <= p99_limit and m["non2xx"] == 0 and m["socket_errors"] == 0
+    return {"connections": connections, **m, "held": held}
+
+
+def _best(steps: list[dict]) -> float:
+    return max((st["rps"] for st in steps if st["held"]), default=0.0)
+
+
+def run(
+    profile: Profile, host: str, anchor_url: str, out: Path, password: str, history_path: Path
+) -> int:
     if not shutil.which("wrk"):
         print("loadtest: the capacity profile needs wrk (apt-get install wrk); no load was sent")
         return 2
@@ -84,31 +96,44 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
 
     first = credential()
     signed_in_by = "the session cookie" if first.startswith("Cookie") else "a Bearer access token"
+    anchor = f"{anchor_url}/anchor" if anchor_url else ""
     print(
         f"==> Capacity: {profile.step_request} ({url}) signed in with {signed_in_by}; wrk -t1 "
         f"pinned, {profile.run_time:.0f} s per step; a step holds while p99 <= {p99_limit:g} ms "
-        f"and every response is 2xx",
+        f"and every response is 2xx"
+        + (f"; each step on the anchor ({anchor}) first" if anchor else ""),
         flush=True,
     )
     wrk(url, first, 4, max(2, profile.warmup))  # warm the cache and the connections
-    steps, best = [], None
+    if anchor:
+        wrk(anchor, "X-Warmup: 1", 4, max(2, profile.warmup))
+    steps: list[dict] = []
+    anchor_steps: list[dict] = []
     with LoadSampler() as sampler:
         for c in profile.wrk_connections:
-            m = wrk(url, credential(), c, profile.run_time)
-            held = m.get("p99", 1e9) <= p99_limit and m["non2xx"] == 0 and m["socket_errors"] == 0
-            steps.append({"connections": c, **m, "held": held})
+            # Side by side, step by step: whatever the machine does meanwhile, both see it.
+            if anchor:
+                anchor_steps.append(_step(anchor, "X-Anchor: 1", c, profile.run_time, p99_limit))
+            steps.append(_step(url, credential(), c, profile.run_time, p99_limit))
+            m, a = steps[-1], anchor_steps[-1] if anchor else None
+            beside = (
+                f"   anchor {a['rps']:6.0f} req/s p99 {a.get('p99', 0):5.1f} ms "
+                f"({m['rps'] / a['rps']:.0%})"
+                if a
+                else ""
+            )
             print(
                 f"    -c{c:<3} {m['rps']:8.0f} req/s  p50 {m.get('p50', 0):6.1f}  p90 "
                 f"{m.get('p90', 0):6.1f}  p99 {m.get('p99', 0):6.1f} ms  "
-                f"{'held' if held else 'BROKE'}",
+                f"{'held' if m['held'] else 'BROKE'}{beside}",
                 flush=True,
             )
-            if held and (best is None or m["rps"] > best["rps"]):
-                best = steps[-1]
-            if not held and len(steps) >= 2:
+            if not m["held"] and len(steps) >= 2:
                 break  # (one step past a broken first one: the peak is still worth knowing)
     out.mkdir(parents=True, exist_ok=True)
     load = sampler.summary()
+    best, anchor_best = _best(steps), _best(anchor_steps)
+    ratio = round(best / anchor_best, 3) if anchor_best else None
     record = {
         "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "profile": profile.name,
@@ -116,28 +141,51 @@ def run(profile: Profile, host: str, out: Path, password: str, history_path: Pat
         "signed_in_by": signed_in_by,
         "loadavg": load,
         "steps": steps,
-        "capacity_rps": best["rps"] if best else 0,
+        "anchor_steps": anchor_steps,
+        "capacity_rps": best,
+        "anchor_capacity_rps": anchor_best,
+        "ratios": {f"{profile.step_request} capacity/anchor": ratio} if ratio else {},
         "requests": {},
         "noise": {},
-        "total": {"rps": best["rps"] if best else 0},
+        "total": {"rps": best},
     }
     (out / "capacity.json").write_text(json.dumps(record, indent=2))
+    png = capacity_chart.draw(steps, anchor_steps, out / "capacity.png", profile, p99_limit)
     previous = history.append(history_path, record)
+    trend = history_chart.draw(history_path, out / "history.png", profile.name)
     if previous:
         print(
             f"Previous capacity run ({previous['time']}, load average "
             f"{previous['loadavg']['mean']}): {previous.get('capacity_rps', 0):.0f} req/s"
+            + (
+                f", {previous['anchor_capacity_rps']:.0f} the anchor"
+                if previous.get("anchor_capacity_rps")
+                else ""
+            )
         )
     peak = max(steps, key=lambda st: st["rps"])
     print(
-        f"\nCapacity ({profile.step_request}): {record['capacity_rps']:.0f} req/s held "
+        f"\nCapacity ({profile.step_request}): {best:.0f} req/s held "
         f"(p99 <= {p99_limit:g} ms); peak {peak['rps']:.0f} req/s at -c{peak['connections']} "
         f"(p99 {peak.get('p99', 0):.0f} ms); load average mean {load['mean']} max {load['max']}, "
         f"CPU pressure {load.get('cpu_pressure', -1)} %"
     )
-    minimum = profile.min_capacity
-    if minimum and record["capacity_rps"] < minimum:
-        print(f"loadtest: FAIL — capacity {record['capacity_rps']:.0f} < {minimum:.0f} req/s")
+    if anchor_best:
+        print(
+            f"Anchor: {anchor_best:.0f} req/s held; the kit holds {ratio:.0%} of it "
+            f"(budget >= {profile.min_capacity_x:.0%})"
+        )
+    print(f"Charts: {png}, {trend}")
+    broken = []
+    if profile.min_capacity and best < profile.min_capacity:
+        broken.append(f"capacity {best:.0f} < {profile.min_capacity:.0f} req/s (the ceiling)")
+    if profile.min_capacity_x and (ratio or 0) < profile.min_capacity_x:
+        broken.append(
+            f"capacity {best:.0f} req/s is {ratio or 0:.0%} of the anchor's "
+            f"{anchor_best:.0f} < {profile.min_capacity_x:.0%}"
+        )
+    if broken:
+        print("loadtest: FAIL — " + "; ".join(broken))
         return 1
-    print(f"loadtest: PASS — capacity >= {minimum:.0f} req/s" if minimum else "")
+    print("loadtest: PASS — capacity held its budgets")
     return 0

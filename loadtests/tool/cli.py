@@ -15,8 +15,21 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-from loadtests.tool import budgets, capacity, chart, gate, history, locust_run, probe, report, stack
-from loadtests.tool.gate import Check
+from loadtests.tool import (
+    anchor_run,
+    budgets,
+    capacity,
+    chart,
+    gate,
+    history,
+    history_chart,
+    locust_run,
+    probe,
+    report,
+    stack,
+)
+from loadtests.tool.anchor_server import AnchorServer
+from loadtests.tool.gate import Measured
 from loadtests.tool.report import markdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +63,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="signed-in session keys (JSON) for a target, from `manage.py seed_loadtest "
         "--sessions-out N:FILE` run there; without it every simulated user signs in through "
         "the form, which allauth rate-limits per IP",
+    )
+    p.add_argument(
+        "--anchor",
+        default="",
+        help="a running anchor (python -m loadtests.anchor serve) beside the target, to measure "
+        "instead of starting one here",
     )
     p.add_argument(
         "--password",
@@ -86,13 +105,25 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = args.out or RESULTS / f"{profile.name}-{stamp}"
     target = check_target(args.target) if args.target else ""
+    anchor_url = check_target(args.anchor) if args.anchor else ""
     server: stack.Stack | None = None
-    if not target:
-        server = stack.Stack(log_dir=out / "logs")
-        try:
+    anchor: AnchorServer | None = None
+    try:
+        if not target:
+            server = stack.Stack(log_dir=out / "logs")
             server.preflight()
-        except stack.StackError as exc:
-            fail(2, f"{exc}; no load was sent")
+        if profile.has_anchor and not anchor_url:
+            # On the stack's own services when this run starts the stack.
+            anchor = AnchorServer(
+                out / "logs",
+                server.database_url if server else "",
+                server.valkey_url if server else "",
+            )
+            anchor.preflight()
+            anchor_url = anchor.url
+    except stack.StackError as exc:
+        fail(2, f"{exc}; no load was sent")
+    measured_anchor: anchor_run.AnchorResult | None = None
     try:
         if server:
             print(
@@ -115,8 +146,17 @@ def main(argv: list[str] | None = None) -> int:
                     "and allauth allows 30 logins a minute per IP; see loadtests/README.md",
                     flush=True,
                 )
+        if anchor:
+            anchor.start()
         if profile.wrk_connections:
-            return capacity.run(profile, host, out, args.password, args.history)
+            return capacity.run(profile, host, anchor_url, out, args.password, args.history)
+        if anchor_url:
+            measured_anchor = anchor_run.measure(
+                profile, args.budgets, anchor, anchor_url, out / "anchor"
+            )
+            print(measured_anchor.line(), flush=True)
+        if anchor:
+            anchor.stop()  # idle or not, the kit's window is the kit's alone
         rc, sampler = locust_run.run(
             profile,
             args.budgets,
@@ -130,17 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     except stack.StackError as exc:
         fail(3, str(exc))
     finally:
+        if anchor:
+            anchor.stop()
         if server:
             server.stop()
-    return finish(profile, out, args.history, target or "local stack", rc, sampler)
-
-
-def cpu_per_request(sampler: locust_run.LoadSampler, results: dict) -> float | None:
-    """The server's CPU milliseconds per request over the measured window: its cost, which a
-    busy machine does not inflate the way it inflates latency."""
-    start, end, count = results.get("warmup_end"), results.get("end"), results["total"]["count"]
-    cpu = sampler.cpu_between(start, end) if start and end else None
-    return round(1000 * cpu / count, 2) if cpu and count else None
+    return finish(profile, out, args.history, target or "local stack", rc, sampler, measured_anchor)
 
 
 def finish(
@@ -150,19 +184,24 @@ def finish(
     target: str,
     rc: int,
     sampler: locust_run.LoadSampler,
+    anchor: anchor_run.AnchorResult | None,
 ) -> int:
     loadavg = sampler.summary()
     results_file = out / "results.json"
     if not results_file.exists():
         fail(3, f"Locust exited {rc} without results (see its output above)")
     results = json.loads(results_file.read_text())
-    checks = [Check(**{k: v for k, v in c.items() if k != "margin"}) for c in results["checks"]]
-    cpu_ms = cpu_per_request(sampler, results)
-    cpu_check = gate.server_cpu_check(profile, cpu_ms)
-    if cpu_check:
-        checks.append(cpu_check)
-        title = "Server cost (on the stack this run started; counted with the budgets above)"
-        print(report.table([cpu_check], title, summary=False))
+    requests = {n: Measured(**m) for n, m in results["requests"].items()}
+    total = Measured(**results["total"])
+    checks = gate.evaluate(
+        profile, requests, total, results["skipped"], anchor.measured if anchor else None
+    )
+    cpu_ms = locust_run.cpu_per_request(sampler, results)
+    checks += gate.server_cpu_checks(profile, cpu_ms, anchor.cpu_ms_per_request if anchor else None)
+    title = f"Budgets — profile {profile.name}, paced {profile.rps:g} req/s"
+    if anchor:
+        print("\n" + anchor.line())
+    print("\n" + report.table(checks, title), flush=True)
     png = chart.draw(
         out / "stats_stats_history.csv", out / "latency.png", profile, results.get("warmup_end")
     )
@@ -175,34 +214,42 @@ def finish(
         "passed": gate.passed(checks),
         "total": results["total"],
         "requests": results["requests"],
+        "anchor": anchor.as_dict() if anchor else None,
+        "ratios": {f"{c.name} {c.metric}": c.measured for c in checks if c.is_ratio},
         "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
         "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
         "server_cpu_ms_per_request": cpu_ms,
         "out": str(out),
     }
+    (out / "checks.json").write_text(json.dumps([c.as_dict() for c in checks], indent=2))
     previous = history.append(history_path, record)
+    trend = history_chart.draw(history_path, out / "history.png", profile.name)
+    anchor_md = f"{anchor.line()}\n\n" if anchor else ""
     (out / "budgets.md").write_text(
         f"Profile {profile.name}, load average {loadavg['mean']} (max {loadavg['max']}, "
         f"{loadavg['cores']} cores, CPU pressure {loadavg.get('cpu_pressure', -1)} %)\n\n"
-        f"{markdown(checks)}\n"
+        f"{anchor_md}{markdown(checks)}\n"
     )
     print(
         f"\nLoad average during the run: mean {loadavg['mean']}, max {loadavg['max']} "
         f"(before {loadavg['before']}; {loadavg['cores']} cores; CPU pressure "
         f"{loadavg.get('cpu_pressure', -1)} %)"
     )
-    if record["server_cpu_ms_per_request"]:
-        print(
-            f"Server CPU per request (Granian, Celery, PostgreSQL backends): "
-            f"{record['server_cpu_ms_per_request']} ms"
+    if cpu_ms:
+        versus = (
+            f" = {cpu_ms / anchor.cpu_ms_per_request:.1f}x the anchor's "
+            f"{anchor.cpu_ms_per_request:.3f} ms"
+            if anchor and anchor.cpu_ms_per_request
+            else ""
         )
+        print(f"Server CPU per request (Granian, Celery, PostgreSQL backends): {cpu_ms} ms{versus}")
     if previous:
         lines, _ = history.compare(record, previous)
         print("\n".join(lines))
     else:
         print(f"No previous {profile.name} run against {target} in {history_path}.")
     print(
-        f"Report: {out / 'report.html'}\nChart:  {png}\nCSVs:   {out}/stats_*.csv\n"
+        f"Report: {out / 'report.html'}\nCharts: {png}, {trend}\nCSVs:   {out}/stats_*.csv\n"
         f"History: {history_path}"
     )
     if not record["passed"]:

@@ -1,4 +1,7 @@
-"""The budget check: measured numbers against a profile's budgets, one Check per limit."""
+"""The budget check: measured numbers against a profile's budgets, one Check per limit.
+
+A ratio check ("p95/anchor") measures the kit's figure divided by the anchor's, measured in
+the same run; an absolute check ("p95") is the sanity ceiling in milliseconds."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from loadtests.tool.budgets import Profile
+
+RATIO = "/anchor"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,12 @@ class Check:
     limit: float | None
     status: str  # PASS, FAIL, SKIP
     note: str = ""
+    kit: float | None = None  # a ratio check's two sides, as measured
+    anchor: float | None = None
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.metric.endswith(RATIO)
 
     @property
     def margin(self) -> float | None:
@@ -46,15 +57,31 @@ def _ceiling(name: str, metric: str, measured: float, limit: float | None) -> Ch
     return Check(name, metric, measured, limit, "PASS" if measured <= limit else "FAIL")
 
 
+def ratio_check(
+    name: str, metric: str, kit: float, anchor: float, limit: float | None
+) -> Check | None:
+    """kit / anchor against a limit (a multiple). The anchor's figure is floored at 0.1 (ms,
+    or ms of CPU): a division by a rounding error is not a measurement."""
+    if limit is None:
+        return None
+    ratio = round(kit / max(anchor, 0.1), 2)
+    status = "PASS" if ratio <= limit else "FAIL"
+    return Check(name, metric + RATIO, ratio, limit, status, kit=kit, anchor=anchor)
+
+
 def evaluate(
     profile: Profile,
     requests: dict[str, Measured],
     total: Measured,
     skipped: dict[str, str] | None = None,
+    anchor: Measured | None = None,
 ) -> list[Check]:
     """Every budgeted request name that ran is checked; one that did not run FAILs unless its
-    suite was skipped on purpose (then SKIP with the reason). Then the whole-run limits."""
+    suite was skipped on purpose (then SKIP with the reason). Then the whole-run limits.
+    Ratio budgets are judged against `anchor` (the anchor's whole run)."""
     skipped = skipped or {}
+    if anchor is None and profile.has_anchor:
+        raise ValueError(f"profile {profile.name} has ratio budgets and no anchor was measured")
     checks: list[Check] = []
     for name, limit in profile.budgets.items():
         if name in skipped:
@@ -67,7 +94,9 @@ def evaluate(
             continue
         for check in (
             _ceiling(name, "p95", m.p95, limit.p95),
+            anchor and ratio_check(name, "p95", m.p95, anchor.p95, limit.p95_x),
             _ceiling(name, "p99", m.p99, limit.p99),
+            anchor and ratio_check(name, "p99", m.p99, anchor.p99, limit.p99_x),
         ):
             if check:
                 checks.append(check)
@@ -83,6 +112,10 @@ def evaluate(
                 "PASS" if total.p99 <= profile.overall_p99 else "FAIL",
             )
         )
+    if anchor:
+        check = ratio_check("overall", "p99", total.p99, anchor.p99, profile.overall_p99_x)
+        if check:
+            checks.append(check)
     ratio = total.failures / total.count
     checks.append(
         Check(
@@ -113,15 +146,26 @@ def expected_names(profile: Profile) -> set[str]:
     return {n for suite in profile.suites for n in NAMES_BY_SUITE.get(suite, ())}
 
 
-def server_cpu_check(profile: Profile, cpu_ms: float | None) -> Check | None:
-    """The server's CPU per request against its budget: a cost that a busy machine inflates
-    far less than latency, so it gates even where the latency budgets cannot be judged."""
-    if profile.max_server_cpu_ms is None or cpu_ms is None:
-        return None
-    ok = cpu_ms <= profile.max_server_cpu_ms
-    return Check(
-        "server", "cpu ms/req", cpu_ms, profile.max_server_cpu_ms, "PASS" if ok else "FAIL"
-    )
+def server_cpu_checks(
+    profile: Profile, cpu_ms: float | None, anchor_cpu_ms: float | None = None
+) -> list[Check]:
+    """The stack's CPU per request: as a multiple of the anchor's (the budget) and in ms (the
+    sanity ceiling). A cost that a busy machine inflates far less than latency."""
+    if cpu_ms is None:
+        return []
+    checks = []
+    if profile.max_server_cpu_ms is not None:
+        ok = cpu_ms <= profile.max_server_cpu_ms
+        checks.append(
+            Check(
+                "server", "cpu ms/req", cpu_ms, profile.max_server_cpu_ms, "PASS" if ok else "FAIL"
+            )
+        )
+    if anchor_cpu_ms:
+        check = ratio_check("server", "cpu ms/req", cpu_ms, anchor_cpu_ms, profile.server_cpu_x)
+        if check:
+            checks.append(check)
+    return checks
 
 
 def passed(checks: list[Check]) -> bool:

@@ -26,18 +26,24 @@ def window_noise(csv_path: Path, after: float | None) -> dict[str, float]:
     return noise
 
 
+def runs(path: Path) -> list[dict[str, Any]]:
+    """Every run recorded in the history file (a line that is not JSON is skipped)."""
+    found = []
+    for line in path.read_text().splitlines() if path.exists() else []:
+        try:
+            found.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return found
+
+
 def append(path: Path, record: dict[str, Any]) -> dict[str, Any] | None:
     """Append the run; return the previous run of the same profile (and target), if any."""
     path.parent.mkdir(parents=True, exist_ok=True)
     previous = None
-    if path.exists():
-        for line in path.read_text().splitlines():
-            try:
-                run = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if run.get("profile") == record["profile"] and run.get("target") == record["target"]:
-                previous = run
+    for run in runs(path):
+        if run.get("profile") == record["profile"] and run.get("target") == record["target"]:
+            previous = run
     with path.open("a") as f:
         f.write(json.dumps(record) + "\n")
     return previous

@@ -67,7 +67,7 @@ class LoadSampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        while not self._stop.wait(2):
+        while not self._stop.wait(1):
             self.samples.append(os.getloadavg()[0])
             self.pressure.append(cpu_pressure())
             if self.cpu:
@@ -82,7 +82,7 @@ class LoadSampler:
         self._thread.join()
 
     def cpu_between(self, start: float, end: float) -> float | None:
-        """Server CPU seconds used between two times (nearest samples, 2 s apart)."""
+        """Server CPU seconds used between two times (nearest samples, 1 s apart)."""
         inside = [(t, c) for t, c in self.cpu_samples if start <= t <= end]
         if len(inside) < 2:
             return None
@@ -102,6 +102,14 @@ class LoadSampler:
         }
 
 
+def cpu_per_request(sampler: LoadSampler, results: dict) -> float | None:
+    """The server's CPU milliseconds per request over the measured window: its cost, which a
+    busy machine does not inflate the way it inflates latency."""
+    start, end, count = results.get("warmup_end"), results.get("end"), results["total"]["count"]
+    cpu = sampler.cpu_between(start, end) if start and end else None
+    return round(1000 * cpu / count, 3) if cpu and count else None
+
+
 def total_users(profile: Profile) -> int:
     return sum(profile.users(s) for s in profile.suites)
 
@@ -116,6 +124,7 @@ def run(
     sessions: Path | None,
     server_cpu: Callable[[], float] | None = None,
     extra_env: dict[str, str] | None = None,
+    reports: bool = True,
 ) -> tuple[int, LoadSampler]:
     out.mkdir(parents=True, exist_ok=True)
     users = total_users(profile)
@@ -139,15 +148,18 @@ def run(
         f"{run_time}s",
         "--stop-timeout",
         "5",
-        "--csv",
-        str(out / "stats"),
-        "--csv-full-history",
-        "--html",
-        str(out / "report.html"),
         "--only-summary",
         "--loglevel",
         "WARNING",
     ]
+    if reports:  # Locust's CSVs (the latency chart's source) and its HTML report
+        cmd += [
+            "--csv",
+            str(out / "stats"),
+            "--csv-full-history",
+            "--html",
+            str(out / "report.html"),
+        ]
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # see stack.py
     env.update(
@@ -163,8 +175,9 @@ def run(
     # Warmup runs within the same Locust process (stats are reset after it), so the logins of
     # the spawn are not in the measured window.
     env["LOADTEST_WARMUP"] = str(profile.warmup + spawn)
+    what = "the anchor" if (extra_env or {}).get("LOADTEST_ANCHOR") else "the kit"
     print(
-        f"==> Locust: {users} users pacing {profile.rps:g} req/s, warmup "
+        f"==> Locust on {what}: {users} users pacing {profile.rps:g} req/s, warmup "
         f"{profile.warmup + spawn:.0f} s, measured {profile.run_time:.0f} s, generator "
         f"{generator_placement()}",
         flush=True,

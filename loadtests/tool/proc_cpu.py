@@ -31,7 +31,7 @@ def _cmdline(pid: int) -> str:
 
 def stack_cpu(root_pids: list[int], database: str) -> dict[int, float]:
     """pid -> CPU seconds for the root processes, their descendants, and PostgreSQL backends
-    connected to `database`."""
+    connected to `database` (none when it is empty)."""
     stats = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and (st := _stat(int(entry.name))):
@@ -43,7 +43,7 @@ def stack_cpu(root_pids: list[int], database: str) -> dict[int, float]:
         wanted.update(children)
         frontier.extend(children)
     marker = f" {database} "
-    for pid in stats:
+    for pid in stats if database else ():
         if pid not in wanted and (cmd := _cmdline(pid)).startswith("postgres:") and marker in cmd:
             wanted.add(pid)
     return {pid: stats[pid][1] for pid in wanted if pid in stats}

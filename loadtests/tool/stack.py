@@ -47,6 +47,16 @@ def server_shape() -> tuple[str, str]:
     return shape[0], shape[1]
 
 
+def granian_command(app: str, port: int) -> list[str]:
+    """Granian as `just serve` runs it, in the shape the run measures (server_shape())."""
+    workers, threads = server_shape()
+    return [
+        str(BIN / "granian"),
+        *("--interface", "wsgi", app, "--host", "127.0.0.1", "--port", str(port)),
+        *("--workers", workers, "--blocking-threads", threads, "--backpressure", "64", "--no-ws"),
+    ]
+
+
 def static_is_current() -> bool:
     """staticfiles/ was collected after every change to the project's static sources and the
     locked packages (which bring admin's and allauth's): collectstatic would change nothing."""
@@ -100,6 +110,10 @@ class Stack:
             SESSION_COOKIE_SECURE="false",
             CSRF_COOKIE_SECURE="false",
             SECURE_HSTS_SECONDS="0",
+            # Production asks for a sending configuration; the load test sends no mail (its
+            # accounts are seeded verified), so a local SMTP address that nothing uses.
+            EMAIL_URL=os.environ.get("LOADTEST_EMAIL_URL", "smtp://127.0.0.1:2525"),
+            DEFAULT_FROM_EMAIL="loadtest@example.com",
             LOG_LEVEL=os.environ.get("LOADTEST_LOG_LEVEL", "WARNING"),
         )
         return env
@@ -271,27 +285,7 @@ class Stack:
     # --- processes ----------------------------------------------------------------------------
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        workers, threads = server_shape()
-        self._spawn(
-            "granian",
-            [
-                BIN / "granian",
-                "--interface",
-                "wsgi",
-                "app.wsgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                workers,
-                "--blocking-threads",
-                threads,
-                "--backpressure",
-                "64",
-                "--no-ws",
-            ],
-        )
+        self._spawn("granian", granian_command("app.wsgi:application", self.port))
         self._spawn(
             "celery",
             [

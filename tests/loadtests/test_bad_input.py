@@ -1,5 +1,6 @@
 """Bad input stops the runner with a clear message (exit 2) before any load is sent."""
 
+import os
 import socket
 
 import pytest
@@ -58,14 +59,28 @@ def test_a_target_that_is_not_a_url_is_refused():
     assert result.returncode == 2 and "must be a URL" in result.stderr
 
 
-def test_a_port_in_use_stops_the_stack_before_it_starts(tmp_path):
-    import os
-
+@pytest.mark.parametrize(
+    ("variable", "whose"),
+    [("LOADTEST_PORT", ""), ("LOADTEST_ANCHOR_PORT", " (the anchor's)")],
+)
+def test_a_busy_port_stops_the_run_before_any_load(tmp_path, variable, whose):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        env = {**os.environ, "LOADTEST_PORT": str(port)}
-        result = run_cli("smoke", "--out", tmp_path / "run", env=env)
+        result = run_cli(
+            "smoke", "--out", tmp_path / "run", env={**os.environ, variable: str(port)}
+        )
     assert result.returncode == 2
-    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert f"port {port} on 127.0.0.1{whose} is already in use" in result.stderr
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_ratio_budget_with_no_anchor_measured_is_refused(tmp_path):
+    path = tmp_path / "b.toml"
+    path.write_text(
+        '[budgets."api list"]\np95_x = 3\n[profiles.x]\nrun_time = 5\nsuites = { api = 1 }'
+    )
+    result = run_cli("x", "--budgets", path)
+    assert result.returncode == 2
+    assert "measures no anchor" in result.stderr and 'budgets."api list"' in result.stderr
