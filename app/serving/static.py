@@ -1,6 +1,6 @@
 """Whether staticfiles/ is current, so `just serve` collects (~20 s of CPU) only after a change.
 
-The same idea as the load-test stack's check (loadtests/tool/stack.py): the manifest
+The load-test stack (loadtests/tool/stack.py) asks it too. The manifest
 collectstatic writes last is newer than every static source and the lock file (the locked
 packages bring admin's and allauth's static files).
 """

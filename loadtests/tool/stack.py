@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import serving
+from app.serving.static import static_is_current
 from loadtests.tool.budgets import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,26 +50,12 @@ def server_shape() -> tuple[str, str]:
 
 
 def granian_command(app: str, port: int) -> list[str]:
-    """Granian as `just serve` runs it, in the shape the run measures (server_shape())."""
+    """Granian as `just serve` runs it (app/serving: the one definition), in the shape the run
+    measures (server_shape()); `app` is the kit's or the anchor's."""
     workers, threads = server_shape()
-    return [
-        str(BIN / "granian"),
-        *("--interface", "wsgi", app, "--host", "127.0.0.1", "--port", str(port)),
-        *("--workers", workers, "--blocking-threads", threads, "--backpressure", "64", "--no-ws"),
-    ]
-
-
-def static_is_current() -> bool:
-    """staticfiles/ was collected after every change to the project's static sources and the
-    locked packages (which bring admin's and allauth's): collectstatic would change nothing."""
-    manifest = ROOT / "staticfiles" / "staticfiles.json"
-    if not manifest.exists():
-        return False
-    sources = [ROOT / "uv.lock"]
-    for folder in (ROOT / "app", ROOT / "frontend" / "dist"):
-        sources += [p for p in folder.rglob("*") if "static" in p.parts or "dist" in p.parts]
-    newest = max((p.stat().st_mtime for p in sources if p.is_file()), default=0)
-    return manifest.stat().st_mtime > newest
+    return serving.granian_command(
+        "web", host="127.0.0.1", port=port, workers=int(workers), threads=int(threads), app=app
+    )
 
 
 @dataclass
@@ -204,7 +192,7 @@ class Stack:
                     raise StackError(
                         f"the frontend build failed:\n{build.stdout[-2000:]}{build.stderr[-2000:]}"
                     )
-            if not static_is_current():
+            if not static_is_current(ROOT):
                 self.manage("collectstatic", "--noinput", "-v", "0")
         except StackError as exc:
             self._static_error = exc
@@ -285,7 +273,7 @@ class Stack:
     # --- processes ----------------------------------------------------------------------------
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        self._spawn("granian", granian_command("app.wsgi:application", self.port))
+        self._spawn("granian", granian_command(serving.WSGI_APP, self.port))
         self._spawn(
             "celery",
             [
