@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,6 +18,9 @@ urlpatterns = [
     path("api/v1/", include("app.api_v1")),
     path("admin/", admin.site.urls),
 ]
+
+if "app.mailcatcher" in settings.INSTALLED_APPS:  # development only (app/settings/dev.py)
+    urlpatterns.append(path("_dev/mail/", include("app.mailcatcher.urls")))
 
 handler400 = "app.core.views.bad_request"
 handler403 = "app.core.views.permission_denied"

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "app.tasks",
     "app.search",
     "app.live",
+    "app.mail",
 ]
 
 MIDDLEWARE = [
@@ -138,6 +139,14 @@ if CHANNELS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Live updates on: signed-in pages open the WebSocket (/ws/live/) and task writes are pushed to
+# it; off: no socket is opened and nothing is published. ASGI_SERVER_CONFIGURED declares that
+# /ws/ reaches an ASGI server (the web-asgi role): development and the tests serve under ASGI
+# themselves; production defaults to false until a deployment says so (compose.yaml and the
+# Ansible app role do), and the check live.W001 warns when live updates are on without one.
+LIVE_UPDATES = env.bool("LIVE_UPDATES", default=True)
+ASGI_SERVER_CONFIGURED = env.bool("ASGI_SERVER_CONFIGURED", default=True)
+
 AUTH_USER_MODEL = "users.User"
 # Django's and allauth's backends, reading the signed-in user from the shared cache instead of
 # the database on every request (app/users/backends.py).
@@ -188,8 +197,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail is queued to Celery after the commit (app/mail) and sent by the backend EMAIL_URL names
+# (app/settings/parts/email.py: SMTP or a provider; console output when it is not set).
+from app.settings.parts.email import email_settings  # noqa: E402
+
+globals().update(email_settings(os.environ))
+EMAIL_BACKEND = "app.mail.backend.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QuickScale <noreply@localhost>")
+# A failed send is retried MAIL_MAX_RETRIES times, waiting MAIL_RETRY_BACKOFF s, then twice that...
+MAIL_MAX_RETRIES = env.int("MAIL_MAX_RETRIES", default=6)
+MAIL_RETRY_BACKOFF = env.float("MAIL_RETRY_BACKOFF", default=30.0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -8,7 +8,11 @@ from app.settings.base import HEADLESS_JWT_PRIVATE_KEY
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Mail lands in mail.outbox at once; the Celery queue in front of it (app/mail) has its own tests,
+# and delivers to mail.outbox too unless EMAIL_URL names a server.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if not os.environ.get("EMAIL_URL"):
+    MAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

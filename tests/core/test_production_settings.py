@@ -14,6 +14,8 @@ GOOD_ENV = {
     "DATABASE_URL": "postgres://app@db.example.com/app",
     "VALKEY_URL": "redis://cache.example.com:6379/0",
     "CELERY_BROKER_URL": "amqp://app:pw@mq.example.com//",
+    "EMAIL_URL": "smtp+tls://app:pw@smtp.example.com:587",
+    "DEFAULT_FROM_EMAIL": "QuickScale <noreply@example.com>",
 }
 
 

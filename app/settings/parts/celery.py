@@ -23,6 +23,7 @@ def celery_settings(env: environ.Env, valkey_url: str) -> dict[str, Any]:
         # Quick, user-facing work goes to "interactive"; long reports never block it.
         "CELERY_TASK_ROUTES": {
             "app.core.celery_tasks.*": {"queue": "interactive"},
+            "app.mail.celery_tasks.*": {"queue": "interactive"},
             "app.tasks.celery_tasks.*": {"queue": "reports"},
         },
         # Late acks + reject on lost worker: a task is redelivered if its worker dies mid-run,

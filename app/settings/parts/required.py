@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ImproperlyConfigured
 
 from app.settings.parts.api_tokens import private_key_from_env
+from app.settings.parts.email import production_email_problems
 
 REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "VALKEY_URL", "CELERY_BROKER_URL")
 
@@ -28,5 +29,6 @@ def check_production_environment(environ: Mapping[str, str]) -> None:
         private_key_from_env(environ)
     except ImproperlyConfigured as exc:
         problems.append(str(exc))
+    problems += production_email_problems(environ)
     if problems:
         raise ImproperlyConfigured("Production settings refused: " + "; ".join(problems))
