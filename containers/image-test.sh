@@ -78,6 +78,8 @@ ALLOWED_HOSTS=127.0.0.1,localhost
 DATABASE_URL=$pg_server/$db
 VALKEY_URL=$valkey_url
 CELERY_BROKER_URL=$broker_url
+EMAIL_URL=smtp://127.0.0.1:2525
+DEFAULT_FROM_EMAIL=image-test@example.com
 SECURE_SSL_REDIRECT=false
 ENV
 chmod 600 "$work/env"
