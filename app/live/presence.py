@@ -11,6 +11,7 @@ from typing import Any
 import redis
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 from channels_redis.core import RedisChannelLayer
+from django.conf import settings
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -31,6 +32,8 @@ def _client(layer: RedisChannelLayer, index: int) -> redis.Redis:
 
 
 def has_listeners(user_id: object) -> bool:
+    if not settings.LIVE_UPDATES:  # off: pages open no socket, so nothing is rendered or sent
+        return False
     layer = get_channel_layer()
     if layer is None:
         return False

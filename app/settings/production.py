@@ -10,6 +10,8 @@ from app.settings.base import *  # noqa: E402, F403
 from app.settings.base import env  # noqa: E402
 
 DEBUG = False
+# Live updates need an ASGI server behind /ws/: the deployment says it runs one (base.py).
+ASGI_SERVER_CONFIGURED = env.bool("ASGI_SERVER_CONFIGURED", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Health probes come over plain HTTP from the proxy / orchestrator.
