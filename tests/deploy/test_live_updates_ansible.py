@@ -54,11 +54,21 @@ def test_web_hosts_run_the_asgi_unit_beside_the_web_unit(rendered: Rendered) -> 
 def test_the_asgi_unit_serves_the_asgi_app_on_its_own_port(rendered: Rendered) -> None:
     unit = rendered.text("web1/web-asgi.service")
     (exec_start,) = re.findall(r"^ExecStart=(.*)$", unit, flags=re.M)
-    assert exec_start.startswith("/srv/quickscale/current/.venv/bin/granian ")
-    assert "--interface asginl" in exec_start and "app.asgi:application" in exec_start
-    assert "--port 8001" in exec_start and "--no-ws" not in exec_start
+    # app/serving's web-asgi role: Granian's ASGI interface with WebSockets (tests/serving)
+    venv = "/srv/quickscale/current/.venv"
+    assert exec_start.startswith(f"{venv}/bin/python -m app.serving web-asgi ")
+    assert "--host 0.0.0.0 --port 8001" in exec_start
     assert "EnvironmentFile=/etc/quickscale/app.env" in unit
     assert re.search(r"^Restart=always$", unit, flags=re.M)
+
+
+@pytest.mark.parametrize("unit", ["web", "web-asgi", "worker", "beat"])
+def test_each_unit_directive_stays_on_its_own_line(rendered: Rendered, unit: str) -> None:
+    host = "web1" if unit.startswith("web") else "worker1"
+    lines = rendered.text(f"{host}/{unit}.service").splitlines()
+    (exec_start,) = [line for line in lines if line.startswith("ExecStart=")]
+    assert "Restart=" not in exec_start  # a template tag ending the line must not eat its \n
+    assert "Restart=always" in lines
 
 
 def test_the_deployment_declares_its_asgi_server(rendered: Rendered) -> None:
