@@ -16,6 +16,7 @@ import? 'just/deploy.just'
 import? 'just/search.just'
 import? 'just/loadtest.just'
 import? 'just/frontend.just'
+import? 'just/bench.just'
 
 # List the recipes.
 default:
