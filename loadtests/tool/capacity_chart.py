@@ -38,8 +38,10 @@ def draw(
             zorder=3,
         )
     p99_ax.axhline(p99_limit, color="tab:red", linestyle="--", linewidth=1, label="p99 budget")
+    connections = [st["connections"] for st in steps]
     for ax, title, unit in ((rps_ax, "throughput", "req/s"), (p99_ax, "p99 latency", "ms")):
         ax.set_xscale("log", base=2)
+        ax.set_xticks(connections, [str(c) for c in connections])
         ax.set_xlabel("wrk connections")
         ax.set_ylabel(unit)
         ax.set_title(title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         profile = budgets.load(args.budgets, args.profile)
     except budgets.BudgetError as exc:
         fail(2, str(exc))
+    if profile.wrk_connections and not shutil.which("wrk"):
+        fail(2, f"the {profile.name} profile needs wrk (apt-get install wrk); no load was sent")
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = args.out or RESULTS / f"{profile.name}-{stamp}"
     target = check_target(args.target) if args.target else ""
