@@ -75,6 +75,10 @@ def compare(current: dict[str, Any], previous: dict[str, Any]) -> tuple[list[str
         )
     rps_before, rps_now = previous["total"]["rps"], current["total"]["rps"]
     lines.append(f"  {'achieved rps':34}     {rps_before:6.1f} -> {rps_now:6.1f}")
+    for name, now_x in sorted(current.get("ratios", {}).items()):
+        before_x = previous.get("ratios", {}).get(name)
+        if before_x and now_x and name.endswith(("p95/anchor", "cpu ms/req/anchor")):
+            lines.append(f"  {name:44} {before_x:5.1f}x -> {now_x:5.1f}x the anchor")
     cpu_before = previous.get("server_cpu_ms_per_request")
     cpu_now = current.get("server_cpu_ms_per_request")
     if cpu_before and cpu_now:
