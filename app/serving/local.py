@@ -4,9 +4,10 @@
 
 Production settings (app.settings.production) with the full stack's variables from the
 environment or .env (DATABASE_URL, VALKEY_URL, CELERY_BROKER_URL, SECRET_KEY; ALLOWED_HOSTS
-defaults to 127.0.0.1,localhost). Production expects TLS at a proxy; here there is none, so this
-runner, and only it, switches off what needs HTTPS (LOOPBACK_HTTP) and binds to 127.0.0.1 —
-never another address. Static files are collected only when a source changed.
+defaults to 127.0.0.1,localhost and EMAIL_URL to the local mail catcher). Production expects
+TLS at a proxy; here there is none, so this runner, and only it, switches off what needs HTTPS
+(LOOPBACK_HTTP) and binds to 127.0.0.1 — never another address. Static files are collected only
+when a source changed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def loopback_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("DEBUG", None)
     env.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+    # Mail goes to the local mail catcher (`manage.py mailcatcher`), as in development.
+    env.setdefault("EMAIL_URL", "smtp://127.0.0.1:1025")
+    env.setdefault("DEFAULT_FROM_EMAIL", "QuickScale <noreply@localhost>")
     env.update(LOOPBACK_HTTP, DJANGO_SETTINGS_MODULE="app.settings.production")
     return env
 

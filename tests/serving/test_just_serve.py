@@ -86,9 +86,6 @@ def stop(proc: subprocess.Popen) -> str:
 def test_serves_production_settings_over_loopback_http_and_collects_static_once() -> None:
     env = serve_env(PORT=str(free_port()), SECRET_KEY=secrets.token_urlsafe(50))
     env["DATABASE_URL"] = processes.test_database_url()
-    # Production needs a mail sender; nothing is sent here (no one signs up).
-    env.setdefault("EMAIL_URL", "smtp://127.0.0.1:2525")
-    env.setdefault("DEFAULT_FROM_EMAIL", "QuickScale <noreply@example.com>")
     proc, base = start(env)
     try:
         # Production has no API token key unless JWT_PRIVATE_KEY is set; dev always has one.
