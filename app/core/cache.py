@@ -75,6 +75,25 @@ class CacheKind:
             cached.update(computed)
         return [cached[key] for key in keys]
 
+    def get_or_set_in_generation(
+        self, generation: "Generation", scope: object, *parts: object, compute: Callable[[], T]
+    ) -> T:
+        """A value that depends on everything `generation` versions for `scope` (e.g. a whole
+        page of one owner's tasks). It is stored beside the generation it was made in and used
+        only while that is still the current one; the counter and the value are read in one
+        round trip. The generation is read before the value is made: a write that commits
+        meanwhile bumps it, so the value is made again on the next read."""
+        key, counter = self.key(scope, *parts), generation.key(scope)
+        found = cache.get_many([counter, key])
+        current, stored = found.get(counter), found.get(key)
+        if current is not None and stored is not None and stored[0] == current:
+            return stored[1]
+        if current is None:
+            current = generation.current(scope)
+        value = compute()
+        cache.set(key, (current, value), timeout=self.ttl)
+        return value
+
     def invalidate(self, *parts: object) -> None:
         cache.delete(self.key(*parts))
 
@@ -88,18 +107,18 @@ class Generation:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def _key(self, scope: object) -> str:
+    def key(self, scope: object) -> str:
         return f"gen:{self.name}:{scope}"
 
     def current(self, scope: object) -> int:
-        value: Any = cache.get(self._key(scope))
+        value: Any = cache.get(self.key(scope))
         if value is None:
-            cache.add(self._key(scope), 1, timeout=None)
-            value = cache.get(self._key(scope), 1)
+            cache.add(self.key(scope), 1, timeout=None)
+            value = cache.get(self.key(scope), 1)
         return int(value)
 
     def bump(self, scope: object) -> None:
-        key = self._key(scope)
+        key = self.key(scope)
         try:
             cache.incr(key)
         except ValueError:  # absent: start above any value a reader could have seen

@@ -7,14 +7,12 @@ templates themselves, so after a write only the changed row is rendered again; t
 back in one round trip (get_many).
 
 The rows hold forms, and a form needs the request's CSRF token: a cached row carries a
-placeholder, replaced on the way out by this request's token.
+placeholder, replaced on the way out by this request's token (list_page.py).
 """
 
 from collections.abc import Sequence
 from functools import cache as once
 
-from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -53,13 +51,13 @@ def render_row(task: Task, *, list_url: str) -> str:
     return render_to_string(ROW_TEMPLATE, context)
 
 
-def task_rows(request: HttpRequest, tasks: Sequence[Task]) -> SafeString:
-    """The rows' HTML, in order, with this request's CSRF token in every form."""
+def task_rows(tasks: Sequence[Task]) -> SafeString:
+    """The rows' HTML, in order, with the CSRF placeholder in every form: the page they go in
+    replaces it with its request's token (list_page.py)."""
     version, list_url = row_version(timezone.localdate()), reverse("tasks:list")
     rows = TASK_ROW.get_or_set_per_row(
         tasks,
         version=version,
         compute=lambda missing: [render_row(task, list_url=list_url) for task in missing],
     )
-    # Escaped by the row templates; the token is letters and digits, safe in HTML as it is.
-    return mark_safe("".join(rows).replace(csrf_placeholder(), get_token(request)))  # noqa: S308
+    return mark_safe("".join(rows))  # noqa: S308  (escaped by the row templates)

@@ -15,6 +15,7 @@ from app.tasks import selectors, services
 from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
 from app.tasks.filters import TaskFilter
 from app.tasks.forms import TaskForm
+from app.tasks.list_page import list_page
 from app.tasks.models import Task
 from app.tasks.rows import task_rows
 from app.tasks.turbo import invalid_status, saved_stream, wants_stream
@@ -23,32 +24,35 @@ from app.users.auth import request_user
 
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
-    # Built only if the template renders the form (not when it comes from the cache).
-    filterset = SimpleLazyObject(lambda: TaskFilter(request.GET, queryset=Task.objects.none()))
-    try:
-        tasks = selectors.task_list(owner=request_user(request), filters=request.GET)
-    except ValidationError:
-        # The filter form shows what was wrong; list everything meanwhile.
-        tasks = selectors.task_list(owner=request_user(request))
-    # Rows show no description, often the longest field: not loaded (rows.py renders from this).
-    page = Paginator(tasks.defer("description"), 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "tasks/task_list.html",
-        {
+    user = request_user(request)
+
+    def context() -> dict:
+        # Built only if the template renders the form (not when it comes from the cache).
+        filterset = SimpleLazyObject(lambda: TaskFilter(request.GET, queryset=Task.objects.none()))
+        try:
+            tasks = selectors.task_list(owner=user, filters=request.GET)
+        except ValidationError:
+            # The filter form shows what was wrong; list everything meanwhile.
+            tasks = selectors.task_list(owner=user)
+        # Rows show no description, often the longest field: not loaded (rows.py renders from
+        # this).
+        page = Paginator(tasks.defer("description"), 25).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
             "page": page,
-            "rows": task_rows(request, list(page.object_list)),
+            "rows": task_rows(list(page.object_list)),
             "filterset": filterset,
             "language": get_language(),
             "query": query.urlencode(),
-            "summary_generation": OWNER_TASKS.current(request_user(request).pk),
+            "summary_generation": OWNER_TASKS.current(user.pk),
             # A callable: the template calls it only when the cached fragment has expired.
-            "summary": lambda: selectors.task_summary(owner=request_user(request)),
+            "summary": lambda: selectors.task_summary(owner=user),
             "fragment_ttl": FRAGMENT_TTL,
-        },
-    )
+        }
+
+    # Whole, from the cache, while none of the owner's tasks changed (list_page.py).
+    return list_page(request, user, context)
 
 
 @login_required

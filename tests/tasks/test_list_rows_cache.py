@@ -28,10 +28,13 @@ def test_rows_are_rendered_once_then_come_from_the_cache(logged_in, user, make_t
     assert rows_rendered(logged_in) == 0
 
 
-def test_a_changed_task_is_rendered_again_and_shown(logged_in, user, make_task):
+def test_a_changed_task_is_rendered_again_and_shown(
+    logged_in, user, make_task, django_capture_on_commit_callbacks
+):
     tasks = [make_task(user, title=f"Row {i}") for i in range(3)]
     rows_rendered(logged_in)
-    services.task_update(task=tasks[1], data={"title": "Renamed row"})
+    with django_capture_on_commit_callbacks(execute=True):  # the write commits
+        services.task_update(task=tasks[1], data={"title": "Renamed row"})
     assert rows_rendered(logged_in) == 1
     html = logged_in.get("/tasks/").content.decode()
     assert "Renamed row" in html and "Row 1" not in html

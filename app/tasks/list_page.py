@@ -1,0 +1,99 @@
+"""The /tasks/ page, made once per version of the owner's tasks and kept in the cache whole.
+
+Rendering the page (the layout, the summary and filter fragments, 25 cached rows) and the two
+queries behind it cost ~30x a bare Django view's CPU per request (loadtests/profiling). What
+the page shows depends only on:
+
+- the owner's tasks: every write bumps the owner's generation (services.py), and the page is
+  stored beside the generation it was made in and used only while that is still current
+  (CacheKind.get_or_set_in_generation: the counter and the page come in one round trip);
+- the page number, the day (overdue badges), the language and the user's own row (the header
+  shows the email, the admin link);
+- the release: the project's templates, the built assets' names, the settings that change the
+  layout (release_fingerprint).
+
+Anything else makes the page this request's alone, rendered and not stored: a filter in the
+query string (unbounded values), or a message waiting to be shown. The page holds forms, so it
+is rendered with a CSRF placeholder, replaced on the way out by this request's token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache as once
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template import engines
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from app.core.cache import CacheKind, fingerprint
+from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
+from app.tasks.rows import csrf_placeholder
+from app.users.models import User
+
+TEMPLATE = "tasks/task_list.html"
+LIST_PAGE = CacheKind("task-list-page", ttl=FRAGMENT_TTL, version=1)
+_LONGEST_PAGE_NUMBER = 6
+
+
+@once
+def release_fingerprint() -> str:
+    """The project's own templates, the asset manifests and the layout's settings: a release
+    that changes any of them never serves a page an older one made."""
+    app_dir = str(Path(settings.BASE_DIR) / "app")
+    sources = [f"live={getattr(settings, 'LIVE_UPDATES', None)}"]
+    for folder in engines["django"].template_dirs:
+        if str(folder).startswith(app_dir):
+            sources += [p.read_text() for p in sorted(Path(folder).rglob("*.html"))]
+    manifests = [
+        Path(settings.DJANGO_VITE["default"]["manifest_path"]),
+        Path(settings.STATIC_ROOT) / "staticfiles.json",
+    ]
+    sources += [p.read_text() for p in manifests if p.exists()]
+    return fingerprint(*sources)
+
+
+def user_fingerprint(user: User) -> str:
+    return fingerprint(*(repr(getattr(user, f.attname)) for f in User._meta.concrete_fields))
+
+
+def cache_parts(request: HttpRequest, user: User) -> tuple | None:
+    """The key of this request's page beside the owner and generation, or None when it is
+    this request's alone."""
+    page = request.GET.get("page", "1")
+    if (
+        any(name != "page" for name in request.GET)
+        or not page.isdigit()
+        or len(page) > _LONGEST_PAGE_NUMBER
+        or len(get_messages(request))  # counts them without marking them shown
+    ):
+        return None
+    return (
+        int(page),
+        timezone.localdate(),
+        translation.get_language(),
+        release_fingerprint(),
+        user_fingerprint(user),
+    )
+
+
+def list_page(request: HttpRequest, user: User, context: Callable[[], dict]) -> HttpResponse:
+    """The page from the cache when it may be, else rendered (and stored when it may be);
+    either way with this request's CSRF token. `context` is called only to render."""
+
+    def render() -> str:
+        return render_to_string(
+            TEMPLATE, {**context(), "csrf_token": csrf_placeholder()}, request=request
+        )
+
+    parts = cache_parts(request, user)
+    if parts is None:
+        html = render()
+    else:
+        html = LIST_PAGE.get_or_set_in_generation(OWNER_TASKS, user.pk, *parts, compute=render)
+    return HttpResponse(html.replace(csrf_placeholder(), get_token(request)))
