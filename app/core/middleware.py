@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from app.core import context
+from app.core import context, observability
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Accept only ids a log line and a header can carry safely: short, printable, no spaces.
@@ -30,6 +30,7 @@ class RequestIdMiddleware:
         request.request_id = rid  # type: ignore[attr-defined]
         rid_token = context.request_id.set(rid)
         actor_token = context.actor.set("anonymous")
+        observability.annotate_request(rid)
         try:
             response = self.get_response(request)
         finally:
