@@ -2,8 +2,9 @@
 
 One ansible-playbook run (local connection, no facts) against a made-up inventory of two web
 hosts, a worker and a proxy: it loads the app and proxy roles' defaults, sets `app_services`
-with the role's own rule (`app_host_services`) and writes every unit, env file and nginx file
-the roles would write into a folder the tests read.
+with the role's own rule (`app_host_services`) and renders every unit, env file and nginx file
+the roles would write, per variant (VARIANTS), with lookup('template') in debug tasks (they run
+on the controller: no module forked per host), read back from the json callback.
 """
 
 from __future__ import annotations
@@ -54,89 +55,113 @@ INVENTORY = {
 }
 
 
-def playbook(out: Path) -> list[dict]:
-    def template(src: str, dest: str, **extra: object) -> dict:
-        task: dict = {"ansible.builtin.template": {"src": src, "dest": f"{out}/{dest}"}}
-        if extra:
-            task["vars"] = extra
-        return task
+# Rendered side by side in one run (each ansible-playbook start costs seconds): the defaults,
+# and a deployment without the web-asgi server.
+VARIANTS: dict[str, dict[str, object]] = {"on": {}, "off": {"app_asgi_enabled": False}}
 
+
+def show(name: str, text: str, task_vars: dict[str, object], **more: object) -> dict:
+    """A debug task: runs on the controller (no module forked per host), its msg is the text."""
+    return {"name": name, "ansible.builtin.debug": {"msg": text}, "vars": task_vars, **more}
+
+
+def playbook() -> list[dict]:
+    proxy, app = f"{ROLES}/proxy/templates", f"{ROLES}/app/templates"
+    proxy_tasks, app_tasks = [], []
+    for name, extra in VARIANTS.items():
+        drained = {**extra, "proxy_drained": ["web1"]}
+        proxy_tasks += [
+            show(
+                f"{name} site.conf", f"{{{{ lookup('template', '{proxy}/site.conf.j2') }}}}", extra
+            ),
+            show(
+                f"{name} upstreams.conf",
+                f"{{{{ lookup('template', '{proxy}/upstreams.conf.j2') }}}}",
+                extra,
+            ),
+            show(
+                f"{name} upstreams-web1-drained.conf",
+                f"{{{{ lookup('template', '{proxy}/upstreams.conf.j2') }}}}",
+                drained,
+            ),
+        ]
+        app_tasks += [
+            {
+                "ansible.builtin.set_fact": {
+                    "app_services": "{{ app_host_services | default([]) }}"
+                },
+                "vars": extra,
+            },
+            show(f"{name} services.json", "{{ app_services | to_json }}", extra),
+            show(f"{name} app.env", f"{{{{ lookup('template', '{app}/app.env.j2') }}}}", extra),
+            show(
+                f"{name} unit",
+                f"{{{{ lookup('template', '{app}/' ~ item ~ '.service.j2') }}}}",
+                extra,
+                loop="{{ app_services }}",
+            ),
+        ]
     return [
         {
             "hosts": "proxy",
             "gather_facts": False,
             "vars_files": [str(ROLES / "proxy" / "defaults" / "main.yml")],
-            "tasks": [
-                template(f"{ROLES}/proxy/templates/site.conf.j2", "proxy/site.conf"),
-                template(f"{ROLES}/proxy/templates/upstreams.conf.j2", "proxy/upstreams.conf"),
-                template(
-                    f"{ROLES}/proxy/templates/upstreams.conf.j2",
-                    "proxy/upstreams-web1-drained.conf",
-                    proxy_drained=["web1"],
-                ),
-            ],
+            "tasks": proxy_tasks,
         },
         {
             "hosts": "app",
             "gather_facts": False,
             "vars_files": [str(ROLES / "app" / "defaults" / "main.yml")],
-            "tasks": [
-                {"ansible.builtin.set_fact": {"app_services": "{{ app_host_services }}"}},
-                {
-                    "ansible.builtin.copy": {
-                        "content": "{{ app_services | to_json }}",
-                        "dest": f"{out}/{{{{ inventory_hostname }}}}/services.json",
-                    }
-                },
-                {
-                    "ansible.builtin.template": {
-                        "src": f"{ROLES}/app/templates/{{{{ item }}}}.service.j2",
-                        "dest": f"{out}/{{{{ inventory_hostname }}}}/{{{{ item }}}}.service",
-                    },
-                    "loop": "{{ app_services }}",
-                },
-                {
-                    "ansible.builtin.template": {
-                        "src": f"{ROLES}/app/templates/app.env.j2",
-                        "dest": f"{out}/{{{{ inventory_hostname }}}}/app.env",
-                    }
-                },
-            ],
+            "tasks": app_tasks,
         },
     ]
 
 
 @dataclass
 class Rendered:
-    root: Path
+    files: dict[str, str]  # "proxy/site.conf", "web1/web-asgi.service", "web1/app.env", ...
 
     def text(self, relative: str) -> str:
-        return (self.root / relative).read_text()
+        return self.files[relative]
 
     def services(self, host: str) -> list[str]:
         return json.loads(self.text(f"{host}/services.json"))
 
 
-def render(out: Path, **extra_vars: object) -> Rendered:
-    """Renders into `out`; extra_vars are passed as -e (a JSON object), like an inventory's."""
+def collect(report: dict) -> dict[str, Rendered]:
+    """Reads the json callback's report: task name '<variant> <file>', one msg per host."""
+    found: dict[str, dict[str, str]] = {variant: {} for variant in VARIANTS}
+    for play in report["plays"]:
+        for task in play["tasks"]:
+            variant, _, file = task["task"]["name"].partition(" ")
+            if variant not in found:
+                continue
+            for host, result in task["hosts"].items():
+                folder = "proxy" if host.startswith("proxy") else host
+                for one in result.get("results", [result]):
+                    name = f"{one['item']}.service" if "item" in one else file
+                    found[variant][f"{folder}/{name}"] = one["msg"]
+    return {variant: Rendered(files) for variant, files in found.items()}
+
+
+def render(out: Path) -> dict[str, Rendered]:
+    """Renders every variant (VARIANTS); `out` holds the inventory and the playbook."""
     if not PLAYBOOK_BIN.exists():
         if os.environ.get("QS_REQUIRE_ANSIBLE"):
             raise RuntimeError(f"ansible-playbook not found at {PLAYBOOK_BIN}")
         pytest.skip("Ansible not installed (uv sync --group deploy)")
-    for folder in ("proxy", *INVENTORY["all"]["children"]["web"]["hosts"], "worker1"):
-        (out / folder).mkdir(parents=True, exist_ok=True)
     (out / "inventory.json").write_text(json.dumps(INVENTORY))
-    (out / "render.json").write_text(json.dumps(playbook(out)))
+    (out / "render.json").write_text(json.dumps(playbook()))
     env = {
         **os.environ,
         "ANSIBLE_CONFIG": str(ROOT / "ansible" / "ansible.cfg"),
         "ANSIBLE_NOCOLOR": "1",
+        "ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json",
+        "ANSIBLE_CALLBACKS_ENABLED": "ansible.posix.json",
     }
     args = [str(PLAYBOOK_BIN), "-i", str(out / "inventory.json"), str(out / "render.json")]
-    if extra_vars:
-        args += ["-e", json.dumps(extra_vars)]
     proc = subprocess.run(
         args, cwd=ROOT / "ansible", env=env, capture_output=True, text=True, timeout=300
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return Rendered(out)
+    return collect(json.loads(proc.stdout))
