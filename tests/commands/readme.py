@@ -68,11 +68,15 @@ class Session:
     logs: Path
     servers: list[Server] = field(default_factory=list)
     ran: list[str] = field(default_factory=list)
+    took: list[float] = field(default_factory=list)
 
     def run(self, command: str, timeout: float = 900) -> str:
         """Run to completion (exit 0 required); the environment it leaves carries on."""
         env_out = self.logs / "env"
-        script = f"set -e\n{command}\nenv -0 > {env_out}\n"
+        # allexport: a variable the command sets (`. ./.admin-credentials`) reaches the next
+        # command, as in one terminal.
+        script = f"set -ea\n{command}\nenv -0 > {env_out}\n"
+        started = time.monotonic()
         proc = subprocess.run(
             ["bash", "-c", script],
             cwd=self.cwd,
@@ -82,6 +86,7 @@ class Session:
             timeout=timeout,
         )
         self.ran.append(command)
+        self.took.append(time.monotonic() - started)
         assert proc.returncode == 0, (
             f"`{command}` exited {proc.returncode}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
         )
@@ -103,12 +108,14 @@ class Session:
         server = Server(command, proc, log)
         self.servers.append(server)
         self.ran.append(command)
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 tail = server.output()[-4000:]
                 raise AssertionError(f"`{command}` exited {proc.returncode}:\n{tail}")
             if http_ok(ready) if ready.startswith("http") else re.search(ready, server.output()):
+                self.took.append(time.monotonic() - started)
                 return server
             time.sleep(1)
         server.stop()

@@ -118,5 +118,7 @@ def test_every_readme_command_runs_on_a_fresh_clone(session: Session) -> None:
         if quickstart_port:
             command = command.replace("127.0.0.1:8000", f"127.0.0.1:{quickstart_port}")
         check_api_output(session, command, session.run(command))
-    print("README commands run:", *session.ran, sep="\n  ")
+    print("README commands run (seconds to done or ready):")
+    for command, took in zip(session.ran, session.took, strict=True):
+        print(f"  {took:6.1f}  {command}")
     assert len(session.ran) == len(commands)
