@@ -26,6 +26,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -149,14 +150,43 @@ def up() -> None:
     ensure_dotenv()
     say("Database (migrations), admin account, demo data")
     manage("setup_embedded")
+    catcher, mail_env = start_mail_catcher()
     say(f"Serving http://{HOST}:{PORT}/  (Ctrl-C stops)")
     # Granian's dev role (app/serving): ASGI serves pages and the live-update WebSockets in one
     # process (the embedded default's channel layer is in memory), reloading on code changes.
-    run(
-        ROOT / ".venv" / "bin" / "python",
-        *("-m", "app.serving", "dev", "--host", HOST, "--port", str(PORT)),
-        env={**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"},
-    )
+    try:
+        run(
+            ROOT / ".venv" / "bin" / "python",
+            *("-m", "app.serving", "dev", "--host", HOST, "--port", str(PORT)),
+            env={**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev", **mail_env},
+        )
+    finally:
+        if catcher is not None:
+            catcher.terminate()
+
+
+def start_mail_catcher() -> tuple[subprocess.Popen[bytes] | None, dict[str, str]]:
+    """The development mail catcher (app/mailcatcher) on a free port, and the EMAIL_URL that
+    points the app at it; none when EMAIL_URL is set (mail goes where it says)."""
+    if os.environ.get("EMAIL_URL"):
+        return None, {}
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        port = sock.getsockname()[1]
+    command = [ROOT / ".venv" / "bin" / "python", "manage.py", "mailcatcher", "--port", str(port)]
+    env = {**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"}
+    catcher = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    for _ in range(300):
+        if catcher.poll() is not None:
+            say("The mail catcher did not start: mail goes to the console")
+            return None, {}
+        if not port_free(HOST, port):
+            say(f"Mail catcher: the app's mail is readable at http://{HOST}:{PORT}/_dev/mail/")
+            return catcher, {"EMAIL_URL": f"smtp://{HOST}:{port}"}
+        time.sleep(0.1)
+    catcher.terminate()
+    say("The mail catcher did not start in 30 s: mail goes to the console")
+    return None, {}
 
 
 def test(extra: list[str]) -> None:

@@ -30,7 +30,10 @@ def directory() -> Path:
 
 
 def open_box(directory: Path | str) -> mailbox.Maildir:
-    return mailbox.Maildir(directory, create=True)
+    # Maildir(create=True) leaves an existing (say, empty) folder without its subfolders.
+    for sub in ("tmp", "new", "cur"):
+        (Path(directory) / sub).mkdir(parents=True, exist_ok=True)
+    return mailbox.Maildir(directory, create=False)
 
 
 def _parse(key: str, raw: bytes) -> CaughtMail:

@@ -2,6 +2,15 @@ import pytest
 
 from tests.email.smtp_server import ScriptedSmtp
 
+# The browser fixtures (Debian's Chromium through Playwright) and their skip-without-Chromium
+# hook, for the caught-mail browser test.
+from tests.frontend.conftest import (  # noqa: F401
+    chromium,
+    new_page,
+    pytest_collection_modifyitems,
+    pytest_runtest_makereport,
+)
+
 
 @pytest.fixture
 def smtp():

@@ -31,7 +31,7 @@ def chromium_missing() -> str | None:
 
 
 class AsgiServer:
-    def __init__(self, mail_dir: Path) -> None:
+    def __init__(self, mail_dir: Path, **env_extra: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.mail_dir = mail_dir
@@ -41,6 +41,7 @@ class AsgiServer:
             DJANGO_SETTINGS_MODULE="tests.frontend.server_settings",
             BROWSER_TEST_MAIL_DIR=str(mail_dir),
         )
+        env.update(env_extra)  # another settings module, say, and its variables
         # The web-asgi role (app/serving), one worker: HTTP and WebSockets.
         cmd = granian_command("web-asgi", host="127.0.0.1", port=self.port, workers=1)
         self.log = self.log_path.open("w")

@@ -1,5 +1,6 @@
 """`manage.py mailcatcher [--port 1025]`: catch every mail sent to 127.0.0.1:PORT (development)."""
 
+import logging
 import signal
 import threading
 from typing import Any
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=1025)
 
     def handle(self, *args: Any, host: str, port: int, **options: Any) -> None:
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd: every SMTP command
         controller = start_catcher(inbox.directory(), host, port)
         self.stdout.write(f"Mail catcher: smtp://{host}:{port} -> {inbox.directory()}")
         self.stdout.flush()
