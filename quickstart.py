@@ -170,9 +170,11 @@ def start_mail_catcher() -> tuple[subprocess.Popen[bytes] | None, dict[str, str]
     points the app at it; none when EMAIL_URL is set (mail goes where it says)."""
     if os.environ.get("EMAIL_URL"):
         return None, {}
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        port = sock.getsockname()[1]
+    port = 1025  # the catcher's usual port (`just serve` sends there too), else any free one
+    if not port_free(HOST, port):
+        with socket.socket() as sock:
+            sock.bind((HOST, 0))
+            port = sock.getsockname()[1]
     command = [ROOT / ".venv" / "bin" / "python", "manage.py", "mailcatcher", "--port", str(port)]
     env = {**python_env(), "DJANGO_SETTINGS_MODULE": "app.settings.dev"}
     catcher = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
