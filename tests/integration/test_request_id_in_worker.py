@@ -16,10 +16,10 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 @contextmanager
-def mail_routed_to(queue: str):
-    """Send the mail task to this test's worker instead of the shared `interactive` queue."""
+def routed_to(queue: str, tasks: str = "app.mail.celery_tasks.*"):
+    """Send these tasks to this test's worker instead of their shared queue."""
     routes = celery_app.conf.task_routes
-    celery_app.conf.task_routes = {**routes, "app.mail.celery_tasks.*": {"queue": queue}}
+    celery_app.conf.task_routes = {**routes, tasks: {"queue": queue}}
     celery_app.amqp.flush_routes()
     celery_app.amqp.__dict__.pop("router", None)  # the router caches the table
     try:
@@ -44,7 +44,7 @@ def test_the_request_id_reaches_the_worker_log_of_the_task_the_request_enqueued(
     settings.EMAIL_BACKEND = "app.mail.backend.QueuedEmailBackend"
     with (
         running_worker(EMAIL_URL=server.url, MAIL_RETRY_BACKOFF="0.2", LOG_JSON="true") as worker,
-        mail_routed_to(worker.queue),
+        routed_to(worker.queue),
     ):
         response = client.post(
             "/accounts/signup/",
@@ -62,3 +62,15 @@ def test_the_request_id_reaches_the_worker_log_of_the_task_the_request_enqueued(
     # Celery's own lines about the task run inside the same context carry it as well.
     celery_lines = [line for line in json_lines(worker.output) if rid in json.dumps(line)]
     assert len(celery_lines) > len(mail_lines)
+
+
+def test_a_task_a_view_ran_is_logged_by_the_worker_under_the_request_id(client, settings):
+    """The same with the plainest task (ping, which logs nothing itself): the worker's own lines
+    about running it carry the id."""
+    rid = f"follow-ping-{uuid.uuid4().hex[:12]}"
+    settings.ROOT_URLCONF = "tests.observability.urls"  # adds /run-task/: ping.delay().get()
+    with running_worker() as worker, routed_to(worker.queue, "app.core.celery_tasks.*"):
+        response = client.get("/run-task/", HTTP_X_REQUEST_ID=rid)
+        assert response.content == b"pong"
+    task_lines = [line for line in json_lines(worker.output) if "ping" in line["message"]]
+    assert any(line["request_id"] == rid for line in task_lines), worker.output
