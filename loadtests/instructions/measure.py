@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,11 @@ def instrumentation_on() -> None:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    deadline = time.monotonic() + 60
     while control.poll() is None:
-        pass
+        if time.monotonic() > deadline:
+            control.kill()
+            raise MeasureError("callgrind_control did not answer within 60 s")
     output = control.stdout.read() if control.stdout else ""
     if control.returncode != 0 or "OK" not in output:
         raise MeasureError(f"callgrind_control could not switch instrumentation on: {output}")
