@@ -17,11 +17,14 @@ SITE = sysconfig.get_paths()["purelib"] + os.sep
 STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
 
 
-def run(path: Path, count: int) -> None:
+def run(path: Path, count: int, *, check: bool = False) -> None:
+    """`count` requests; each must answer 200, and with `check` (the warm-up: checking costs
+    CPU of its own) be what the path expects (the envelope, for the API)."""
     for _ in range(count):
         response = path.one()
-        if (problem := path.check(response)) is not None:
-            raise SystemExit(f"{path.name}: {problem}")
+        problem = path.check(response) if check else None
+        if response.status != 200 or problem is not None:
+            raise SystemExit(f"{path.name}: status {response.status}; {problem or ''}")
 
 
 def cpu_ms(paths: list[Path], *, warmup: int, count: int, rounds: int) -> dict[str, list[float]]:
@@ -29,7 +32,7 @@ def cpu_ms(paths: list[Path], *, warmup: int, count: int, rounds: int) -> dict[s
     round, so a round's ratio to the anchor compares requests measured under the same
     conditions (a busy neighbour slows a shared core's caches and clock for all of them)."""
     for path in paths:
-        run(path, warmup)
+        run(path, warmup, check=True)
     samples: dict[str, list[float]] = {path.name: [] for path in paths}
     for _ in range(rounds):
         for path in paths:
@@ -63,7 +66,7 @@ def profile(path: Path, *, samples: int, top: int) -> str:
     after a few requests to warm up; shares of the samples, scaled to the CPU ms per request
     measured meanwhile. (The kernel's CPU timers tick every few ms, whatever the interval
     asked: a few thousand samples take some seconds.)"""
-    run(path, 20)
+    run(path, 20, check=True)
     started, count = time.process_time(), 0
     with Sampler() as sampler:
         while sampler.samples < samples:

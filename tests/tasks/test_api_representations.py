@@ -24,12 +24,15 @@ def test_cached_representations_are_what_the_serializer_makes(api, user, make_ta
     assert listed(api) == [dict(row) for row in fresh]
 
 
-def test_a_list_reuses_an_unchanged_tasks_representation(api, user, make_task):
+def test_a_list_reuses_an_unchanged_tasks_representation(
+    api, user, make_task, django_capture_on_commit_callbacks
+):
     task = make_task(user, title="Original")
     listed(api)
     # Changed behind the services' back, keeping updated_at: the cached representation stays...
     Task.objects.filter(pk=task.pk).update(title="Sneaky")
     assert listed(api)[0]["title"] == "Original"
     # ...and a write through the services (which moves updated_at) is shown at once.
-    services.task_update(task=Task.objects.get(pk=task.pk), data={"title": "Renamed"})
+    with django_capture_on_commit_callbacks(execute=True):  # the write commits
+        services.task_update(task=Task.objects.get(pk=task.pk), data={"title": "Renamed"})
     assert listed(api)[0]["title"] == "Renamed"

@@ -24,17 +24,6 @@ def without_tokens(html: str) -> str:
     return TOKEN.sub(r"\1TOKEN", html)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write as it runs outside a test's transaction: its on-commit invalidation too."""
-
-    def run(write, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(**kwargs)
-
-    return run
-
-
 def test_the_page_comes_from_the_cache_and_reads_no_task(logged_in, user, make_task):
     make_task(user, title="Water the plants")
     first = logged_in.get("/tasks/")

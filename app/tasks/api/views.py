@@ -5,8 +5,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from app.core.api.envelope import RenderedJSON, render_json
 from app.core.api.pagination import EnvelopePageNumberPagination
 from app.tasks import selectors, services
+from app.tasks.api import list_cache
 from app.tasks.api.representations import represent_tasks
 from app.tasks.api.serializers import TaskInputSerializer, TaskOutputSerializer
 from app.tasks.caching import TASK_DETAIL
@@ -15,13 +17,23 @@ from app.users.auth import request_user
 
 class TaskListCreateApi(APIView):
     def get(self, request: Request) -> Response:
-        filters = request.query_params.copy()
-        for key in ("page", "page_size"):
-            filters.pop(key, None)
-        tasks = selectors.task_list(owner=request_user(request), filters=filters)
-        paginator = EnvelopePageNumberPagination()
-        page = paginator.paginate_queryset(tasks, request, view=self)
-        return paginator.get_paginated_response(represent_tasks(page or []))
+        owner = request_user(request)
+
+        def compute() -> list_cache.Page:
+            filters = request.query_params.copy()
+            for key in list_cache.PAGE_PARAMS:
+                filters.pop(key, None)
+            tasks = selectors.task_list(owner=owner, filters=filters)
+            paginator = EnvelopePageNumberPagination()
+            page = paginator.paginate_queryset(tasks, request, view=self)
+            response = paginator.get_paginated_response(represent_tasks(page or []))
+            return render_json(response.data), response.envelope_meta
+
+        # Whole, from the cache, while none of the owner's tasks changed (list_cache.py).
+        data, meta = list_cache.list_page(request, owner, compute)
+        response = Response(RenderedJSON(data))
+        response.envelope_meta = meta  # type: ignore[attr-defined]
+        return response
 
     def post(self, request: Request) -> Response:
         serializer = TaskInputSerializer(data=request.data)
