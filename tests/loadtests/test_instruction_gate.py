@@ -67,7 +67,7 @@ def test_a_heavier_view_breaks_its_budget_and_the_gate_names_it(tmp_path):
         *small,
         "--out",
         tmp_path / "heavier",
-        LOADTEST_BURN_LOOPS="200000",
+        LOADTEST_BURN_LOOPS="20000",
         LOADTEST_SLOW_PATH="/api/v1/search",
     )
     output = heavier.stdout + heavier.stderr
