@@ -42,6 +42,7 @@ def budgets_file(tmp_path: Path, text: str = BUDGETS) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # three counts: 1-3 minutes, more when the machine is busy
 @pytest.mark.skipif(not shutil.which("valgrind"), reason="valgrind is not installed (CI's is)")
 @pytest.mark.skipif(
     not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
