@@ -60,6 +60,7 @@ def variables_read() -> set[str]:
 
 def readme_production_table() -> set[str]:
     readme = (ROOT / "README.md").read_text()
+    assert "### Production variables" in readme, "README.md has no Production variables section"
     section = readme.split("### Production variables", 1)[1].split("\n#", 1)[0]
     rows = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
     return {name for row in rows for name in re.findall(r"`([A-Z][A-Z0-9_]+)`", row)}
