@@ -22,13 +22,15 @@ logger = logging.getLogger("app.mail")
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        queued = 0
         for message in email_messages:
             if not message.recipients():
                 continue
             payload = to_payload(message)
             mail_id = uuid.uuid4().hex
             transaction.on_commit(lambda p=payload, m=mail_id: enqueue(p, m))  # type: ignore[misc]
-        return len(email_messages)
+            queued += 1
+        return queued
 
 
 def enqueue(payload: dict[str, Any], mail_id: str) -> None:
