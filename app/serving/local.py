@@ -23,6 +23,7 @@ from app.serving.static import static_is_current
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
+SERVICE_URLS = ("DATABASE_URL", "VALKEY_URL", "CELERY_BROKER_URL")
 # What production reads that plain HTTP needs off: HTTPS redirects, HTTPS-only cookies, HSTS.
 LOOPBACK_HTTP = {
     "SECURE_SSL_REDIRECT": "false",
@@ -57,10 +58,18 @@ def refuse_early(env: dict[str, str]) -> None:
     try:
         check_production_environment(env)
     except ImproperlyConfigured as exc:
-        sys.exit(
-            f"serve: {exc}.\nThe production-like server runs on the full stack: start it with "
-            "`just services` and export the URLs it prints (README: The full stack)."
-        )
+        hints = []
+        if any(f"{name} is not set" in str(exc) for name in SERVICE_URLS):
+            hints.append(
+                "The production-like server runs on the full stack: start it with `just "
+                "services` and export the URLs it prints (README: The full stack)."
+            )
+        if "SECRET_KEY" in str(exc):
+            hints.append(
+                "SECRET_KEY: 50+ random characters, exported or in .env (the Quick start "
+                "writes one there)."
+            )
+        sys.exit("\n".join([f"serve: {exc}.", *hints]))
 
 
 def collect_static(env: dict[str, str]) -> None:
