@@ -11,7 +11,7 @@ new release never reads a value an older release wrote.
 
 import datetime
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -29,6 +29,10 @@ class Row(Protocol):
 
 R = TypeVar("R", bound=Row)
 _MISSING = object()
+# A request's values read ahead (a dict of key -> value, and under ASKED the keys that were
+# asked for), set on the HttpRequest by whoever read them: see app/users/api/authentication.py.
+READ_AHEAD = "cache_read_ahead"
+ASKED = object()
 
 
 def fingerprint(*sources: str) -> str:
@@ -46,9 +50,19 @@ class CacheKind:
     def key(self, *parts: object) -> str:
         return ":".join([self.name, f"v{self.version}", *(str(p) for p in parts)])
 
-    def get_or_set(self, *parts: object, compute: Callable[[], T]) -> T:
+    def get_or_set(
+        self,
+        *parts: object,
+        compute: Callable[[], T],
+        read_ahead: Mapping[Any, Any] | None = None,
+    ) -> T:
+        """`read_ahead`: what a get_many made earlier in this request found (READ_AHEAD), read
+        in a round trip it shared; a key it asked for and did not find is a miss."""
         key = self.key(*parts)
-        value = cache.get(key, _MISSING)
+        if read_ahead is not None and key in read_ahead.get(ASKED, ()):
+            value = read_ahead.get(key, _MISSING)
+        else:
+            value = cache.get(key, _MISSING)
         if value is _MISSING:
             value = compute()
             cache.set(key, value, timeout=self.ttl)

@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from app.core.api.envelope import RenderedJSON, render_json
 from app.core.api.pagination import EnvelopePageNumberPagination
+from app.core.cache import READ_AHEAD
 from app.tasks import selectors, services
 from app.tasks.api import list_cache
 from app.tasks.api.representations import represent_tasks
@@ -43,6 +44,10 @@ class TaskListCreateApi(APIView):
 
 
 class TaskDetailApi(APIView):
+    def cache_keys_with_user(self, user_id: object, task_id: str) -> list[str]:
+        """Read with the signed-in user, in one round trip (app/users/api/authentication.py)."""
+        return [TASK_DETAIL.key(user_id, task_id)] if self.request.method == "GET" else []
+
     def get(self, request: Request, task_id: str) -> Response:
         # Cache-aside on the serialized task; services invalidate it on every write.
         def load() -> dict:
@@ -52,7 +57,14 @@ class TaskDetailApi(APIView):
                 ).data
             )
 
-        return Response(TASK_DETAIL.get_or_set(request_user(request).pk, task_id, compute=load))
+        return Response(
+            TASK_DETAIL.get_or_set(
+                request_user(request).pk,
+                task_id,
+                compute=load,
+                read_ahead=getattr(request, READ_AHEAD, None),
+            )
+        )
 
     def patch(self, request: Request, task_id: str) -> Response:
         return self._update(request, task_id, partial=True)

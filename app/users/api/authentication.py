@@ -12,6 +12,11 @@ checked afresh next time and never pushes a good token out.
 
 Failures are 401 with `WWW-Authenticate: Bearer` (this class comes first in DRF's list), so a
 client knows to refresh its token rather than read it as forbidden.
+
+A view that knows which cached values it will read for this user (`cache_keys_with_user`, e.g.
+the task detail) has them read in the same round trip as the user, and finds them on the
+request (core.cache READ_AHEAD): the cached read an API client makes costs one round trip to
+Valkey, not two.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
 from app.core import context
+from app.core.cache import ASKED, READ_AHEAD
 from app.users.backends import CachedModelBackend
 
 
@@ -45,7 +51,10 @@ def _verified(token: str, signing_key: str) -> dict[str, Any]:
 
 
 class AccessTokenAuthentication(JWTTokenAuthentication):
+    request: Request | None = None
+
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
+        self.request = request  # (DRF makes an instance per request)
         if not headless_settings.JWT_PRIVATE_KEY:
             if request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("bearer "):
                 raise AuthenticationFailed(
@@ -63,9 +72,18 @@ class AccessTokenAuthentication(JWTTokenAuthentication):
             raise AuthenticationFailed(
                 "The access token is invalid or has expired; sign in or refresh it."
             )
-        user = CachedModelBackend().get_user(payload["sub"])
+        keys = self._keys_with_user(payload["sub"])
+        user, found = CachedModelBackend().get_user_and(payload["sub"], keys)
+        if keys and self.request is not None:
+            setattr(self.request._request, READ_AHEAD, {**found, ASKED: frozenset(keys)})
         if user is None:
             raise AuthenticationFailed("The access token's account is inactive or gone.")
         # ActorLogContextMiddleware ran before DRF authenticated the token.
         context.actor.set(f"user:{user.pk}")
         return user, payload
+
+    def _keys_with_user(self, user_id: str) -> list[str]:
+        context = getattr(self.request, "parser_context", None) or {}
+        view = context.get("view")
+        wanted = getattr(view, "cache_keys_with_user", None)
+        return list(wanted(user_id, **context.get("kwargs", {}))) if wanted else []
