@@ -7,7 +7,7 @@ templates themselves, so after a write only the changed row is rendered again; t
 back in one round trip (get_many).
 
 The rows hold forms, and a form needs the request's CSRF token: a cached row carries a
-placeholder, replaced on the way out by this request's token (list_page.py).
+placeholder, replaced on the way out by this request's token (cached_pages.py).
 """
 
 from collections.abc import Sequence
@@ -53,7 +53,7 @@ def render_row(task: Task, *, list_url: str) -> str:
 
 def task_rows(tasks: Sequence[Task]) -> SafeString:
     """The rows' HTML, in order, with the CSRF placeholder in every form: the page they go in
-    replaces it with its request's token (list_page.py)."""
+    replaces it with its request's token (cached_pages.py)."""
     version, list_url = row_version(timezone.localdate()), reverse("tasks:list")
     rows = TASK_ROW.get_or_set_per_row(
         tasks,

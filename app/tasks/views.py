@@ -12,10 +12,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from app.tasks import selectors, services
+from app.tasks.cached_pages import owner_page, page_number
 from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
 from app.tasks.filters import TaskFilter
 from app.tasks.forms import TaskForm
-from app.tasks.list_page import list_page
 from app.tasks.models import Task
 from app.tasks.rows import task_rows
 from app.tasks.turbo import invalid_status, saved_stream, wants_stream
@@ -51,14 +51,22 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "fragment_ttl": FRAGMENT_TTL,
         }
 
-    # Whole, from the cache, while none of the owner's tasks changed (list_page.py).
-    return list_page(request, user, context)
+    # Whole, from the cache, while none of the owner's tasks changed (cached_pages.py).
+    number = page_number(request)
+    which = None if number is None else (number,)
+    return owner_page(request, user, "tasks/task_list.html", context, which)
 
 
 @login_required
 def task_detail(request: HttpRequest, task_id: str) -> HttpResponse:
-    task = selectors.task_get(owner=request_user(request), task_id=task_id)
-    return render(request, "tasks/task_detail.html", {"task": task})
+    user = request_user(request)
+
+    def context() -> dict:
+        return {"task": selectors.task_get(owner=user, task_id=task_id)}  # 404: not stored
+
+    # Whole, from the cache, while none of the owner's tasks changed (cached_pages.py).
+    which = None if request.GET else (task_id,)
+    return owner_page(request, user, "tasks/task_detail.html", context, which)
 
 
 @login_required

@@ -1,20 +1,22 @@
-"""The /tasks/ page, made once per version of the owner's tasks and kept in the cache whole.
+"""Pages of one owner's tasks (the list, a task), made once per version of the owner's tasks
+and kept in the cache whole.
 
-Rendering the page (the layout, the summary and filter fragments, 25 cached rows) and the two
-queries behind it cost ~30x a bare Django view's CPU per request (loadtests/profiling). What
-the page shows depends only on:
+Rendering the /tasks/ page (the layout, the summary and filter fragments, 25 cached rows) and
+the two queries behind it cost ~50x a bare Django view's CPU per request, a task's page ~25x
+(loadtests/profiling). What such a page shows depends only on:
 
 - the owner's tasks: every write bumps the owner's generation (services.py), and the page is
   stored beside the generation it was made in and used only while that is still current
   (CacheKind.get_or_set_in_generation: the counter and the page come in one round trip);
-- the page number, the day (overdue badges), the language and the user's own row (the header
-  shows the email, the admin link);
+- which page it is (the template, the page number, the task), the day (overdue badges), the
+  language and the user's own row (the header shows the email, the admin link);
 - the release: the project's templates, the built assets' names, the settings that change the
   layout (release_fingerprint).
 
-Anything else makes the page this request's alone, rendered and not stored: a filter in the
-query string (unbounded values), or a message waiting to be shown. The page holds forms, so it
-is rendered with a CSRF placeholder, replaced on the way out by this request's token.
+Anything else makes the page this request's alone, rendered and not stored: a query string the
+page does not know (a filter: unbounded values), or a message waiting to be shown. The page
+holds forms, so it is rendered with a CSRF placeholder, replaced on the way out by this
+request's token.
 """
 
 from __future__ import annotations
@@ -36,8 +38,7 @@ from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
 from app.tasks.rows import csrf_placeholder
 from app.users.models import User
 
-TEMPLATE = "tasks/task_list.html"
-LIST_PAGE = CacheKind("task-list-page", ttl=FRAGMENT_TTL, version=1)
+OWNER_PAGE = CacheKind("task-page-html", ttl=FRAGMENT_TTL, version=1)
 _LONGEST_PAGE_NUMBER = 6
 
 
@@ -62,38 +63,42 @@ def user_fingerprint(user: User) -> str:
     return fingerprint(*(repr(getattr(user, f.attname)) for f in User._meta.concrete_fields))
 
 
-def cache_parts(request: HttpRequest, user: User) -> tuple | None:
-    """The key of this request's page beside the owner and generation, or None when it is
-    this request's alone."""
+def page_number(request: HttpRequest) -> int | None:
+    """The list's page number, or None when the query string holds more (a filter)."""
     page = request.GET.get("page", "1")
-    if (
-        any(name != "page" for name in request.GET)
-        or not page.isdigit()
-        or len(page) > _LONGEST_PAGE_NUMBER
-        or len(get_messages(request))  # counts them without marking them shown
-    ):
+    if any(name != "page" for name in request.GET) or not page.isdigit():
         return None
-    return (
-        int(page),
-        timezone.localdate(),
-        translation.get_language(),
-        release_fingerprint(),
-        user_fingerprint(user),
-    )
+    return int(page) if len(page) <= _LONGEST_PAGE_NUMBER else None
 
 
-def list_page(request: HttpRequest, user: User, context: Callable[[], dict]) -> HttpResponse:
-    """The page from the cache when it may be, else rendered (and stored when it may be);
-    either way with this request's CSRF token. `context` is called only to render."""
+def owner_page(
+    request: HttpRequest,
+    user: User,
+    template: str,
+    context: Callable[[], dict],
+    which: tuple | None,
+) -> HttpResponse:
+    """The page `which` (None: this request's alone) of `user`'s tasks, from the cache when it
+    may be, else rendered (and stored when it may be); either way with this request's CSRF
+    token. `context` is called only to render."""
 
     def render() -> str:
         return render_to_string(
-            TEMPLATE, {**context(), "csrf_token": csrf_placeholder()}, request=request
+            template, {**context(), "csrf_token": csrf_placeholder()}, request=request
         )
 
-    parts = cache_parts(request, user)
-    if parts is None:
+    if which is None or len(get_messages(request)):  # counted without marking them shown
         html = render()
     else:
-        html = LIST_PAGE.get_or_set_in_generation(OWNER_TASKS, user.pk, *parts, compute=render)
+        html = OWNER_PAGE.get_or_set_in_generation(
+            OWNER_TASKS,
+            user.pk,
+            template,
+            *which,
+            timezone.localdate(),
+            translation.get_language(),
+            release_fingerprint(),
+            user_fingerprint(user),
+            compute=render,
+        )
     return HttpResponse(html.replace(csrf_placeholder(), get_token(request)))
