@@ -4,7 +4,8 @@ from app.core.cache import CacheKind, Generation
 
 # Version every cache key that depends on one owner's tasks; any write bumps it.
 OWNER_TASKS = Generation("owner-tasks")
-TASK_SUMMARY = CacheKind("task-summary", ttl=300, version=1)
+# (generation, counts) since version 2 (CacheKind.get_or_set_in_generation)
+TASK_SUMMARY = CacheKind("task-summary", ttl=300, version=2)
 TASK_DETAIL = CacheKind("task-detail", ttl=300, version=1)
 FRAGMENT_TTL = 300
 

@@ -37,7 +37,8 @@ def task_get(*, owner: User, task_id: uuid.UUID | str) -> Task:
 
 
 def task_summary(*, owner: User) -> dict[str, int]:
-    """Counts per status and overdue, cache-aside, versioned by the owner's write generation."""
+    """Counts per status and overdue, cache-aside, valid while the owner's write generation is
+    the one they were counted in."""
 
     def compute() -> dict[str, int]:
         today = timezone.localdate()
@@ -51,8 +52,11 @@ def task_summary(*, owner: User) -> dict[str, int]:
         )
         return {k: int(v) for k, v in counts.items()}
 
-    generation = OWNER_TASKS.current(owner.pk)
-    return TASK_SUMMARY.get_or_set(owner.pk, generation, timezone.localdate(), compute=compute)
+    # Stored beside the generation it was counted in: the counter and the counts in one round
+    # trip (core.cache).
+    return TASK_SUMMARY.get_or_set_in_generation(
+        OWNER_TASKS, owner.pk, timezone.localdate(), compute=compute
+    )
 
 
 def overdue_tasks(*, owner: User, today: datetime.date) -> QuerySet[Task]:

@@ -2,34 +2,11 @@
 cache (app/users/api/authentication.py), and is still what the last committed write left."""
 
 import pytest
-from django.core.cache import cache
 
 from app.tasks import services
 from tests.users.test_api_tokens import bearer, sign_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cache_calls(monkeypatch):
-    """Every read the request makes of the cache, by method (not the gets a local-memory
-    cache's get_many makes inside itself)."""
-    calls: list[str] = []
-    depth = [0]
-    for name in ("get", "get_many"):
-        method = getattr(cache, name)
-
-        def counted(*args, _method=method, _name=name, **kwargs):
-            if not depth[0]:
-                calls.append(_name)
-            depth[0] += 1
-            try:
-                return _method(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-
-        monkeypatch.setattr(cache, name, counted)
-    return calls
 
 
 def test_a_cached_bearer_read_is_one_round_trip(user, make_task, cache_calls):

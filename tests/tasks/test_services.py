@@ -46,3 +46,11 @@ def test_summary_is_cached_and_invalidated_by_writes(
         make_task(user, status="done")
     summary = selectors.task_summary(owner=user)
     assert summary["total"] == 2 and summary["done"] == 1
+
+
+def test_a_cached_summary_is_one_round_trip(user, make_task, cache_calls):
+    make_task(user)
+    selectors.task_summary(owner=user)
+    cache_calls.clear()
+    assert selectors.task_summary(owner=user)["total"] == 1
+    assert cache_calls == ["get_many"]  # the generation and the counts together
