@@ -2,8 +2,9 @@
 # CI step: the Ansible side. Installs podman (runc) + debootstrap if missing, the `deploy`
 # dependency group, then runs (1) tests/deploy (playbooks parse; preflight refuses bad
 # input before touching a host) and (2) the molecule scenarios that matter most on real
-# systemd hosts: common (SSH/firewall), postgres (db, backups, restore check), proxy
-# (TLS, static cache, draining). The full multi-host proof is `just deploy-test` (~20 min).
+# systemd hosts: proxy (TLS, static cache, draining, /ws/ through a reload; first: it holds the
+# live-updates proof), common (SSH/firewall), postgres (db, backups, restore check)
+# The full multi-host proof is `just deploy-test` (~20 min).
 # QS_CI_MOLECULE="common postgres proxy app" overrides the list.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +31,7 @@ QS_REQUIRE_ANSIBLE=1 python -m pytest tests/deploy -q -p no:cacheprovider
 # start another once more than QS_CI_ANSIBLE_BUDGET seconds (default 600) have gone.
 budget="${QS_CI_ANSIBLE_BUDGET:-600}"
 passed=0; failed=0; skipped=0; failed_names=()
-for role in ${QS_CI_MOLECULE:-common postgres proxy}; do
+for role in ${QS_CI_MOLECULE:-proxy common postgres}; do
   if (( $(date +%s) - t0 > budget )); then
     echo "molecule $role: skipped (time budget of ${budget}s used)"; skipped=$((skipped + 1)); continue
   fi

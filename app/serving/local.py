@@ -33,7 +33,7 @@ LOOPBACK_HTTP = {
 }
 
 
-def loopback_env() -> dict[str, str]:
+def loopback_env(role: str = "web") -> dict[str, str]:
     """The production environment for plain HTTP on loopback: .env read, DEBUG never on."""
     import environ
 
@@ -45,6 +45,10 @@ def loopback_env() -> dict[str, str]:
     # Mail goes to the local mail catcher (`manage.py mailcatcher`), as in development.
     env.setdefault("EMAIL_URL", "smtp://127.0.0.1:1025")
     env.setdefault("DEFAULT_FROM_EMAIL", "QuickScale <noreply@localhost>")
+    # One WSGI server and no proxy routing /ws/: pages would open a socket nothing answers.
+    # `--role web-asgi` serves live updates (and turns them on, unless LIVE_UPDATES says not).
+    env.setdefault("LIVE_UPDATES", "false" if role == "web" else "true")
+    env.setdefault("ASGI_SERVER_CONFIGURED", "false" if role == "web" else "true")
     env.update(LOOPBACK_HTTP, DJANGO_SETTINGS_MODULE="app.settings.production")
     return env
 
@@ -95,7 +99,7 @@ def main(argv: list[str]) -> None:
         )
     except ServingError as exc:
         sys.exit(f"serve: {exc}")
-    env = loopback_env()
+    env = loopback_env(args.role)
     refuse_early(env)
     collect_static(env)
     print(f"serve: http://{HOST}:{args.port}/ (production settings, plain HTTP)", flush=True)
