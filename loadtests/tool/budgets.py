@@ -58,6 +58,9 @@ class Profile:
     overall_p99_x: float | None = None
     server_cpu_x: float | None = None  # the stack's CPU per request / the anchor's
     min_capacity_x: float = 0.0  # the kit's capacity / the anchor's
+    # Multiplies every p95_x / p99_x: a profile paced so fast that the kit queues (on a slow
+    # machine) where the anchor does not says how much that queueing was measured to add.
+    ratio_scale: float = 1.0
 
     @property
     def has_anchor(self) -> bool:
@@ -179,6 +182,7 @@ def load(path: Path, profile: str) -> Profile:
             min_capacity_x=_number(
                 f"{where}.min_capacity_x", raw.get("min_capacity_x", 0), positive=False
             ),
+            ratio_scale=_number(f"{where}.ratio_scale", raw.get("ratio_scale", 1)),
         )
     except AttributeError as exc:
         raise BudgetError(f"{where}.corpus must be a table with users and tasks_per_user") from exc

@@ -57,6 +57,10 @@ def _ceiling(name: str, metric: str, measured: float, limit: float | None) -> Ch
     return Check(name, metric, measured, limit, "PASS" if measured <= limit else "FAIL")
 
 
+def _scaled(profile: Profile, ratio: float | None) -> float | None:
+    return None if ratio is None else round(ratio * profile.ratio_scale, 2)
+
+
 def ratio_check(
     name: str, metric: str, kit: float, anchor: float, limit: float | None
 ) -> Check | None:
@@ -94,9 +98,9 @@ def evaluate(
             continue
         for check in (
             _ceiling(name, "p95", m.p95, limit.p95),
-            anchor and ratio_check(name, "p95", m.p95, anchor.p95, limit.p95_x),
+            anchor and ratio_check(name, "p95", m.p95, anchor.p95, _scaled(profile, limit.p95_x)),
             _ceiling(name, "p99", m.p99, limit.p99),
-            anchor and ratio_check(name, "p99", m.p99, anchor.p99, limit.p99_x),
+            anchor and ratio_check(name, "p99", m.p99, anchor.p99, _scaled(profile, limit.p99_x)),
         ):
             if check:
                 checks.append(check)
@@ -113,7 +117,8 @@ def evaluate(
             )
         )
     if anchor:
-        check = ratio_check("overall", "p99", total.p99, anchor.p99, profile.overall_p99_x)
+        p99_x = _scaled(profile, profile.overall_p99_x)
+        check = ratio_check("overall", "p99", total.p99, anchor.p99, p99_x)
         if check:
             checks.append(check)
     ratio = total.failures / total.count

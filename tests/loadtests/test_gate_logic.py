@@ -156,3 +156,17 @@ def test_percentiles_are_exact_not_bucketed():
     assert percentile(times, 0.95) == times[949]
     assert percentile([], 0.95) == 0.0
     assert percentile([3.2], 0.99) == 3.2
+
+
+def test_a_profiles_ratio_scale_multiplies_every_ratio_limit():
+    smoke, regression = budgets.load(BUDGETS, "smoke"), budgets.load(BUDGETS, "regression")
+    assert regression.ratio_scale > smoke.ratio_scale == 1.0
+    limit = smoke.budgets["api list"]
+    assert limit.p95_x is not None
+    kit = {"api list": measured(p95=1.5 * limit.p95_x, p99=1)}  # 1.5x the limit, anchor 1 ms
+
+    def verdict(profile: budgets.Profile) -> str:
+        checks = gate.evaluate(profile, kit, measured(2, 4, rps=100), anchor=measured(1, 1))
+        return next(c.status for c in checks if c.metric == "p95/anchor")
+
+    assert verdict(smoke) == "FAIL" and verdict(regression) == "PASS"
