@@ -73,7 +73,7 @@ HEADER = """\
 #
 # The gate fails (exit 1) when a path costs more than instructions x (1 + tolerance).
 # Rewrite the counts after an intended change with one command:
-#     uv run just bench-instructions --update
+#     just bench-instructions --update   (in the project venv: source .venv/bin/activate)
 """
 
 
