@@ -141,6 +141,12 @@ def run(
         "capacity_rps": best,
         "anchor_capacity_rps": anchor_best,
         "ratios": {f"{profile.step_request} capacity/anchor": ratio} if ratio else {},
+        # 1 = at the budget, as for the latency ratios (here the ratio must stay above it).
+        "budget_use": (
+            {f"{profile.step_request} capacity/anchor": round(profile.min_capacity_x / ratio, 3)}
+            if ratio and profile.min_capacity_x
+            else {}
+        ),
         "requests": {},
         "noise": {},
         "total": {"rps": best},

@@ -219,6 +219,12 @@ def finish(
         "requests": results["requests"],
         "anchor": anchor.as_dict() if anchor else None,
         "ratios": {f"{c.name} {c.metric}": c.measured for c in checks if c.is_ratio},
+        # Each ratio as a share of its budget (1 = at the limit): what history.png draws.
+        "budget_use": {
+            f"{c.name} {c.metric}": round(c.measured / c.limit, 3)
+            for c in checks
+            if c.is_ratio and c.limit and c.measured is not None
+        },
         "noise": history.window_noise(out / "stats_stats_history.csv", results.get("warmup_end")),
         "failed": [f"{c.name} {c.metric}" for c in checks if c.status == "FAIL"],
         "server_cpu_ms_per_request": cpu_ms,

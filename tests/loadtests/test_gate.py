@@ -50,6 +50,7 @@ def test_a_healthy_run_passes_and_writes_its_report_charts_and_history(
     assert record["passed"] and record["loadavg"]["mean"] >= 0
     assert record["anchor"]["count"] > 0 and record["anchor"]["cpu_ms_per_request"] > 0
     assert record["ratios"]["healthz p95/anchor"] > 0
+    assert 0 < record["budget_use"]["healthz p95/anchor"] < 1
 
 
 def burner_cpu_seconds(pid: int) -> float:
