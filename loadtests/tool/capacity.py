@@ -114,7 +114,7 @@ def run(
             m, a = steps[-1], anchor_steps[-1] if anchor else None
             beside = (
                 f"   anchor {a['rps']:6.0f} req/s p99 {a.get('p99', 0):5.1f} ms "
-                f"({m['rps'] / a['rps']:.0%})"
+                f"({m['rps'] / a['rps'] if a['rps'] else 0:.0%})"
                 if a
                 else ""
             )

@@ -155,21 +155,25 @@ def server_cpu_checks(
     profile: Profile, cpu_ms: float | None, anchor_cpu_ms: float | None = None
 ) -> list[Check]:
     """The stack's CPU per request: as a multiple of the anchor's (the budget) and in ms (the
-    sanity ceiling). A cost that a busy machine inflates far less than latency."""
-    if cpu_ms is None:
-        return []
+    sanity ceiling). A cost that a busy machine inflates far less than latency. Where a side
+    was not measured (a target's processes are not this run's), the budget shows SKIP and why,
+    never silently nothing."""
     checks = []
     if profile.max_server_cpu_ms is not None:
-        ok = cpu_ms <= profile.max_server_cpu_ms
-        checks.append(
-            Check(
-                "server", "cpu ms/req", cpu_ms, profile.max_server_cpu_ms, "PASS" if ok else "FAIL"
-            )
-        )
-    if anchor_cpu_ms:
-        check = ratio_check("server", "cpu ms/req", cpu_ms, anchor_cpu_ms, profile.server_cpu_x)
-        if check:
-            checks.append(check)
+        if cpu_ms is None:
+            why = "not measured: the target's processes are not this run's"
+            checks.append(Check("server", "cpu ms/req", None, None, "SKIP", why))
+        else:
+            ok = cpu_ms <= profile.max_server_cpu_ms
+            status = "PASS" if ok else "FAIL"
+            checks.append(Check("server", "cpu ms/req", cpu_ms, profile.max_server_cpu_ms, status))
+    if profile.server_cpu_x is not None:
+        if cpu_ms is None or not anchor_cpu_ms:
+            why = "not measured: the target's processes are not this run's"
+            checks.append(Check("server", "cpu ms/req" + RATIO, None, None, "SKIP", why))
+        else:
+            check = ratio_check("server", "cpu ms/req", cpu_ms, anchor_cpu_ms, profile.server_cpu_x)
+            checks.append(check)  # type: ignore[arg-type]
     return checks
 
 

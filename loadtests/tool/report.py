@@ -60,7 +60,7 @@ class Row:
         kit = plain.measured if plain else ratio.kit if ratio else None
         statuses = [c.status for c in self.checks]
         status = "FAIL" if "FAIL" in statuses else statuses[0]
-        notes = "; ".join(c.note for c in self.checks if c.note)
+        notes = "; ".join(dict.fromkeys(c.note for c in self.checks if c.note))
         judged = next((c for c in self.checks if c.status == "FAIL"), ratio or plain)
         return (
             self.name,
@@ -98,10 +98,12 @@ def table(checks: list[Check], title: str = "", summary: bool = True) -> str:
     if not summary:
         return "\n".join(lines)
     broken = [c for c in checks if c.status == "FAIL"]
+    skipped = sum(c.status == "SKIP" for c in checks)
     lines.append(
         f"BUDGETS BROKEN ({len(broken)}): " + "; ".join(_broken(c) for c in broken)
         if broken
-        else f"ALL {len(checks)} BUDGET CHECKS PASS"
+        else f"ALL {len(checks) - skipped} BUDGET CHECKS PASS"
+        + (f" ({skipped} skipped: see why above)" if skipped else "")
     )
     return "\n".join(lines)
 
