@@ -11,6 +11,7 @@ new release never reads a value an older release wrote.
 
 import datetime
 import hashlib
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -116,6 +117,9 @@ class Generation:
     """A counter that versions a whole family of keys (e.g. every list page of one owner).
 
     Bumping it makes every key built with the old value unreachable at once; they expire by TTL.
+    A missing counter (evicted, or lost with a Valkey restart that reloaded an older snapshot)
+    starts again at the clock in nanoseconds, never at a value it held before: a value stored
+    beside an old generation is never current again.
     """
 
     def __init__(self, name: str) -> None:
@@ -127,8 +131,9 @@ class Generation:
     def current(self, scope: object) -> int:
         value: Any = cache.get(self.key(scope))
         if value is None:
-            cache.add(self.key(scope), 1, timeout=None)
-            value = cache.get(self.key(scope), 1)
+            start = time.time_ns()
+            cache.add(self.key(scope), start, timeout=None)
+            value = cache.get(self.key(scope), start)
         return int(value)
 
     def bump(self, scope: object) -> None:
@@ -136,4 +141,4 @@ class Generation:
         try:
             cache.incr(key)
         except ValueError:  # absent: start above any value a reader could have seen
-            cache.set(key, 2, timeout=None)
+            cache.set(key, time.time_ns(), timeout=None)

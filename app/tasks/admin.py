@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from app.tasks import services
+from app.tasks.caching import invalidate_task_on_commit
 from app.tasks.models import OverdueDigest, Task
 
 
@@ -24,6 +25,24 @@ class TaskAdmin(admin.ModelAdmin):
             services.task_restore(task=task)
 
     actions = ["restore"]
+
+    # The admin writes the rows itself, past the services: each write invalidates what
+    # services.py would, on commit (the old owner's pages too when the owner changes).
+    def save_model(self, request, obj, form, change):
+        old_owner = Task.all_objects.filter(pk=obj.pk).values_list("owner_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        for owner_id in {old_owner, obj.owner_id} - {None}:
+            invalidate_task_on_commit(owner_id, obj.pk)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        invalidate_task_on_commit(obj.owner_id, obj.pk)
+
+    def delete_queryset(self, request, queryset):
+        written = list(queryset.values_list("owner_id", "pk"))
+        super().delete_queryset(request, queryset)
+        for owner_id, task_id in written:
+            invalidate_task_on_commit(owner_id, task_id)
 
 
 @admin.register(OverdueDigest)

@@ -21,6 +21,7 @@ request's token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache as once
 from pathlib import Path
@@ -39,7 +40,9 @@ from app.tasks.rows import csrf_placeholder
 from app.users.models import User
 
 OWNER_PAGE = CacheKind("task-page-html", ttl=FRAGMENT_TTL, version=1)
-_LONGEST_PAGE_NUMBER = 6
+# A canonical page number of at most 3 digits: any other spelling or a larger number (clamped to
+# the last page anyway) is rendered for its request alone, so one user cannot fill the cache.
+CACHED_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,2}")
 
 
 @once
@@ -66,9 +69,9 @@ def user_fingerprint(user: User) -> str:
 def page_number(request: HttpRequest) -> int | None:
     """The list's page number, or None when the query string holds more (a filter)."""
     page = request.GET.get("page", "1")
-    if any(name != "page" for name in request.GET) or not page.isdigit():
+    if any(name != "page" for name in request.GET) or not CACHED_PAGE_NUMBER.fullmatch(page):
         return None
-    return int(page) if len(page) <= _LONGEST_PAGE_NUMBER else None
+    return int(page)
 
 
 def owner_page(
@@ -99,6 +102,9 @@ def owner_page(
             translation.get_language(),
             release_fingerprint(),
             user_fingerprint(user),
+            # It moves with SECRET_KEY: a page made before a rotation holds a placeholder the
+            # processes after it no longer replace (every form would be refused).
+            fingerprint(csrf_placeholder()),
             compute=render,
         )
     return HttpResponse(html.replace(csrf_placeholder(), get_token(request)))

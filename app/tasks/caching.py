@@ -1,5 +1,7 @@
 """What the tasks app caches, for how long, and what invalidates it (see services.py)."""
 
+from django.db import transaction
+
 from app.core.cache import CacheKind, Generation
 
 # Version every cache key that depends on one owner's tasks; any write bumps it.
@@ -12,3 +14,14 @@ FRAGMENT_TTL = 300
 
 def invalidate_owner(owner_id: object) -> None:
     OWNER_TASKS.bump(owner_id)
+
+
+def invalidate_task_on_commit(owner_id: object, task_id: object) -> None:
+    """The owner's pages and the task's detail, once the write commits: invalidating earlier
+    would let a reader re-cache the old row. Every write path calls it (services, the admin)."""
+
+    def invalidate() -> None:
+        invalidate_owner(owner_id)
+        TASK_DETAIL.invalidate(owner_id, task_id)
+
+    transaction.on_commit(invalidate)

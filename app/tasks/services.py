@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from app.core.logging import audit
-from app.tasks.caching import TASK_DETAIL, invalidate_owner
+from app.tasks.caching import invalidate_task_on_commit
 from app.tasks.models import Task
 from app.tasks.producer import publish_task_change
 from app.users.models import User
@@ -17,14 +17,7 @@ EDITABLE_FIELDS = ("title", "description", "status", "priority", "due_date")
 
 def _after_write(task: Task, action: str) -> None:
     audit(action, entity="task", entity_id=task.id, owner=str(task.owner_id))
-    owner_id, task_id = task.owner_id, task.id
-
-    def invalidate() -> None:
-        invalidate_owner(owner_id)
-        TASK_DETAIL.invalidate(owner_id, task_id)
-
-    # After commit: invalidating earlier would let a reader re-cache the old row.
-    transaction.on_commit(invalidate)
+    invalidate_task_on_commit(task.owner_id, task.id)
     # Also after commit, and after the invalidation: the owner's open pages update live.
     publish_task_change(task, action)
 

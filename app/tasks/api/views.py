@@ -1,5 +1,8 @@
 """/api/v1/tasks/: list (paginated, filtered), create, detail, update, delete, summary."""
 
+import uuid
+
+from django.http import Http404
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -43,12 +46,28 @@ class TaskListCreateApi(APIView):
         return Response(TaskOutputSerializer(task).data, status=status.HTTP_201_CREATED)
 
 
+def canonical_task_id(task_id: str) -> str | None:
+    """The id as services invalidate it (str of the UUID): another spelling of the same id
+    (upper case, no hyphens) would get a key that no invalidation clears. None: malformed."""
+    try:
+        return str(uuid.UUID(task_id))
+    except ValueError:
+        return None
+
+
 class TaskDetailApi(APIView):
     def cache_keys_with_user(self, user_id: object, task_id: str) -> list[str]:
         """Read with the signed-in user, in one round trip (app/users/api/authentication.py)."""
-        return [TASK_DETAIL.key(user_id, task_id)] if self.request.method == "GET" else []
+        canonical = canonical_task_id(task_id)
+        if self.request.method != "GET" or canonical is None:
+            return []
+        return [TASK_DETAIL.key(user_id, canonical)]
 
     def get(self, request: Request, task_id: str) -> Response:
+        canonical = canonical_task_id(task_id)
+        if canonical is None:
+            raise Http404("No such task")
+
         # Cache-aside on the serialized task; services invalidate it on every write.
         def load() -> dict:
             return dict(
@@ -60,7 +79,7 @@ class TaskDetailApi(APIView):
         return Response(
             TASK_DETAIL.get_or_set(
                 request_user(request).pk,
-                task_id,
+                canonical,
                 compute=load,
                 read_ahead=getattr(request, READ_AHEAD, None),
             )
