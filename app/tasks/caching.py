@@ -1,5 +1,7 @@
 """What the tasks app caches, for how long, and what invalidates it (see services.py)."""
 
+import uuid
+
 from django.db import transaction
 
 from app.core.cache import CacheKind, Generation
@@ -25,3 +27,13 @@ def invalidate_task_on_commit(owner_id: object, task_id: object) -> None:
         TASK_DETAIL.invalidate(owner_id, task_id)
 
     transaction.on_commit(invalidate)
+
+
+def canonical_task_id(task_id: str) -> str | None:
+    """The id as services invalidate it (str of the UUID), or None when malformed. Keys use this
+    spelling only: another (upper case, no hyphens) would get a key no invalidation clears, and
+    each spelling a key of its own."""
+    try:
+        return str(uuid.UUID(task_id))
+    except ValueError:
+        return None

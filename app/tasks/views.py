@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from app.tasks import selectors, services
 from app.tasks.cached_pages import owner_page, page_number
-from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS
+from app.tasks.caching import FRAGMENT_TTL, OWNER_TASKS, canonical_task_id
 from app.tasks.filters import TaskFilter
 from app.tasks.forms import TaskForm
 from app.tasks.models import Task
@@ -65,7 +65,8 @@ def task_detail(request: HttpRequest, task_id: str) -> HttpResponse:
         return {"task": selectors.task_get(owner=user, task_id=task_id)}  # 404: not stored
 
     # Whole, from the cache, while none of the owner's tasks changed (cached_pages.py).
-    which = None if request.GET else (task_id,)
+    # Stored under the canonical id only: other spellings are rendered for their request alone.
+    which = None if request.GET or task_id != canonical_task_id(task_id) else (task_id,)
     return owner_page(request, user, "tasks/task_detail.html", context, which)
 
 

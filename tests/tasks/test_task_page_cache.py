@@ -38,3 +38,12 @@ def test_another_user_gets_a_404_for_a_cached_page(logged_in, user, other_user, 
     bob = Client()
     bob.force_login(other_user)
     assert bob.get(f"/tasks/{task.id}/").status_code == 404
+
+
+def test_another_spelling_of_the_id_is_rendered_and_not_stored(logged_in, user, make_task):
+    task = make_task(user, title="Spelled")
+    upper = f"/tasks/{str(task.id).upper()}/"
+    assert "tasks/task_detail.html" in [t.name for t in logged_in.get(upper).templates]
+    again = logged_in.get(upper)
+    assert "tasks/task_detail.html" in [t.name for t in again.templates]
+    assert "Spelled" in again.content.decode()

@@ -1,7 +1,5 @@
 """/api/v1/tasks/: list (paginated, filtered), create, detail, update, delete, summary."""
 
-import uuid
-
 from django.http import Http404
 from rest_framework import status
 from rest_framework.request import Request
@@ -15,7 +13,7 @@ from app.tasks import selectors, services
 from app.tasks.api import list_cache
 from app.tasks.api.representations import represent_tasks
 from app.tasks.api.serializers import TaskInputSerializer, TaskOutputSerializer
-from app.tasks.caching import TASK_DETAIL
+from app.tasks.caching import TASK_DETAIL, canonical_task_id
 from app.users.auth import request_user
 
 
@@ -44,15 +42,6 @@ class TaskListCreateApi(APIView):
         serializer.is_valid(raise_exception=True)
         task = services.task_create(owner=request_user(request), **serializer.validated_data)
         return Response(TaskOutputSerializer(task).data, status=status.HTTP_201_CREATED)
-
-
-def canonical_task_id(task_id: str) -> str | None:
-    """The id as services invalidate it (str of the UUID): another spelling of the same id
-    (upper case, no hyphens) would get a key that no invalidation clears. None: malformed."""
-    try:
-        return str(uuid.UUID(task_id))
-    except ValueError:
-        return None
 
 
 class TaskDetailApi(APIView):
