@@ -48,7 +48,13 @@ def _tag_request_id(event: Any, hint: Any) -> Any:
 
 def annotate_request(rid: str) -> None:
     """Put the request id on the span already open for this request (the Django instrumentor
-    starts it before RequestIdMiddleware knows the id). Nothing to do without tracing."""
+    starts it before RequestIdMiddleware knows the id), and on Sentry's scope for the request:
+    its transaction is sent after RequestIdMiddleware has reset the id, so before_send_transaction
+    alone would find none. Sentry's WSGI and ASGI wrappers give each request its own scope."""
+    if settings.SENTRY_DSN:
+        import sentry_sdk
+
+        sentry_sdk.get_isolation_scope().set_tag(REQUEST_ID_ATTRIBUTE, rid)
     if _tracing:
         from opentelemetry import trace
 

@@ -45,7 +45,9 @@ def enqueue(payload: dict[str, Any], mail_id: str) -> None:
             exc,
             extra={"action": "queue_failed", "entity": "mail", "entity_id": mail_id},
         )
-        deliver_mail.apply(kwargs=kwargs, task_id=mail_id)
+        # One attempt, no eager retries: they would ignore the wait and hold the request for
+        # every attempt. A failure is logged as an ERROR naming the mail and the reason.
+        deliver_mail.apply(kwargs={**kwargs, "retry": False}, task_id=mail_id)
         return
     logger.info(
         "mail queued",

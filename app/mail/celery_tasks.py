@@ -15,6 +15,7 @@ from typing import Any
 
 from anymail.exceptions import AnymailAPIError, AnymailInvalidAddress, AnymailRecipientsRefused
 from celery import Task, shared_task
+from celery.exceptions import Reject
 from django.conf import settings
 from django.core.mail import get_connection
 
@@ -40,12 +41,29 @@ def _log(level: int, message: str, mail_id: str, **fields: Any) -> None:
     logger.log(level, message, extra={"entity": "mail", "entity_id": mail_id, **fields})
 
 
+def _give_up(subject: str, mail_id: str, why: str, reason: str, attempts: int) -> bool:
+    _log(
+        logging.ERROR,
+        f"mail not sent ({why}): {reason}",
+        mail_id,
+        action="send_failed",
+        reason=reason,
+        attempts=attempts,
+        subject=subject,
+    )
+    return False
+
+
 # No result is stored: nobody waits on one, and publishing never touches the result backend.
 @shared_task(
     bind=True, name="app.mail.celery_tasks.deliver_mail", max_retries=None, ignore_result=True
 )
-def deliver_mail(self: Task, *, payload: dict[str, Any], mail_id: str) -> bool:
-    """Send the mail; True once sent, False when it was given up on (logged as an ERROR)."""
+def deliver_mail(self: Task, *, payload: dict[str, Any], mail_id: str, retry: bool = True) -> bool:
+    """Send the mail; True once sent, False when it was given up on (logged as an ERROR).
+
+    retry=False makes one attempt only: the fallback that runs inside a web request when the
+    broker is down (eager retries would ignore the wait and hold the request for every attempt).
+    """
     message = from_payload(payload)
     attempt, attempts = self.request.retries + 1, settings.MAIL_MAX_RETRIES + 1
     try:
@@ -53,18 +71,14 @@ def deliver_mail(self: Task, *, payload: dict[str, Any], mail_id: str) -> bool:
             connection.send_messages([message])
     except Exception as exc:
         reason = f"{type(exc).__name__}: {exc}"
-        if is_permanent(exc) or attempt >= attempts:
-            why = "refused" if is_permanent(exc) else f"gave up after {attempt} attempts"
-            _log(
-                logging.ERROR,
-                f"mail not sent ({why}): {reason}",
-                mail_id,
-                action="send_failed",
-                reason=reason,
-                attempts=attempt,
-                subject=message.subject,
-            )
-            return False
+        if is_permanent(exc) or not retry or attempt >= attempts:
+            if is_permanent(exc):
+                why = "refused"
+            elif retry:
+                why = f"gave up after {attempt} attempts"
+            else:
+                why = "one attempt, no broker to retry through"
+            return _give_up(str(message.subject), mail_id, why, reason, attempt)
         wait = settings.MAIL_RETRY_BACKOFF * 2 ** (attempt - 1)
         _log(
             logging.WARNING,
@@ -74,10 +88,16 @@ def deliver_mail(self: Task, *, payload: dict[str, Any], mail_id: str) -> bool:
             reason=reason,
             attempts=attempt,
         )
-        retry = self.retry(exc=exc, countdown=wait, throw=False)
+        try:
+            again = self.retry(exc=exc, countdown=wait, throw=False)
+        except Reject as rejected:
+            # Publishing the retry failed (the broker is gone): Celery would drop the message
+            # (late acks, requeue=False) with only its own error line; say which mail and why.
+            reason = f"{reason}; the retry could not be queued: {rejected.args[0]}"
+            return _give_up(str(message.subject), mail_id, "retry not queued", reason, attempt)
         if self.request.is_eager:
             # Run in-process (no broker): Celery's apply() runs the returned retry at once.
-            return retry  # type: ignore[return-value]
-        raise retry from exc
+            return again  # type: ignore[return-value]
+        raise again from exc
     _log(logging.INFO, "mail sent", mail_id, action="send", attempts=attempt)
     return True
