@@ -10,12 +10,10 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 from loadtests.tool.proc_cpu import CpuAccount, stack_cpu
-from loadtests.tool.stack import ROOT, StackError, granian_command
+from loadtests.tool.stack import ROOT, StackError, granian_command, wait_until_ready
 
 PATH = "/anchor"
 
@@ -71,20 +69,7 @@ class AnchorServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise StackError(
-                    f"the anchor's Granian exited with {self.proc.returncode}; see "
-                    f"{self.log_dir}/anchor.log"
-                )
-            try:
-                with urllib.request.urlopen(self.url + PATH, timeout=3) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise StackError(f"the anchor at {self.url}{PATH} did not answer 200 within 60 s")
+        wait_until_ready(self.url + PATH, [self.proc], f"{self.log_dir}/anchor.log")
 
     def cpu_seconds(self) -> float:
         """CPU the anchor's Granian (and its workers) has used so far."""

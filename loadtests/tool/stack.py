@@ -58,6 +58,22 @@ def granian_command(app: str, port: int) -> list[str]:
     )
 
 
+def wait_until_ready(url: str, procs: list[subprocess.Popen], logs: str, timeout: float = 60):
+    """Until url answers 200; a process that exits meanwhile, or the timeout, is a StackError."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for proc in procs:
+            if proc.poll() is not None:
+                raise StackError(f"{proc.args[0]} exited with {proc.returncode}; see {logs}")
+        try:
+            with urllib.request.urlopen(url, timeout=3) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise StackError(f"{url} did not answer 200 within {timeout:.0f} s")
+
+
 @dataclass
 class Stack:
     port: int = int(os.environ.get("LOADTEST_PORT", "8765"))
@@ -289,20 +305,7 @@ class Stack:
                 "WARNING",
             ],
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            for proc in self.procs:
-                if proc.poll() is not None:
-                    raise StackError(
-                        f"{proc.args[0]} exited with {proc.returncode}; see {self.log_dir}/*.log"
-                    )
-            try:
-                with urllib.request.urlopen(f"{self.url}/readyz", timeout=3) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.5)
-        raise StackError(f"{self.url}/readyz did not answer 200 within 60 s")
+        wait_until_ready(f"{self.url}/readyz", self.procs, f"{self.log_dir}/*.log")
 
     def _spawn(self, name: str, cmd: list) -> None:
         log = (self.log_dir / f"{name}.log").open("w")

@@ -1,13 +1,11 @@
 """Production settings: `check --deploy` is clean; missing or insecure values stop start-up."""
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.integration.processes import manage_process
+
 GOOD_ENV = {
     "SECRET_KEY": "k3J9-x" * 10,
     "ALLOWED_HOSTS": "app.example.com",
@@ -20,15 +18,8 @@ GOOD_ENV = {
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in GOOD_ENV and k != "DEBUG"}
-    base["DJANGO_SETTINGS_MODULE"] = "app.settings.production"
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return manage_process(
+        *args, settings="app.settings.production", env=env, drop={*GOOD_ENV, "DEBUG"}
     )
 
 

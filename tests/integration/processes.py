@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import connection
@@ -57,6 +58,25 @@ def stop(proc: subprocess.Popen) -> str:
         proc.kill()
         proc.wait()
     return read_output(proc)
+
+
+def manage_process(
+    *args: str, settings: str, env: dict[str, str], drop: Iterable[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """manage.py in a fresh process, as start-up runs it, on `settings` with `env` on top of this
+    environment; `drop`: variables it must not inherit (and no inherited EMAIL_*: a developer's
+    mail settings must not decide a test)."""
+    dropped = set(drop)
+    base = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith("EMAIL_")}
+    base["DJANGO_SETTINGS_MODULE"] = settings
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def start_granian_wsgi(**env_extra: str) -> tuple[subprocess.Popen, str]:
